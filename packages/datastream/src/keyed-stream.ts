@@ -1,0 +1,140 @@
+import { ProgramError } from '@tributary/core';
+import {
+  bindUserFunction,
+  type Collector,
+  FilterOperator,
+  FlatMapOperator,
+  type KeyedProcessFunction,
+  type KeySelector,
+  MapOperator,
+  ProcessOperator,
+  ReduceOperator,
+  type StreamNode,
+  type StreamOperator,
+} from '@tributary/runtime';
+import { DataStream, type FilterFn, type FlatMapFn, type MapFn } from './data-stream.js';
+import type { StreamExecutionEnvironment } from './environment.js';
+import { StreamClasses } from './registry.js';
+import type { OperatorInput, StreamRef } from './stream-ref.js';
+
+export type FieldOf<T> = T extends readonly unknown[] ? number : keyof T & string;
+
+/**
+ * A stream partitioned by key. Operators applied to it are keyed: they may use keyed state and timers, and
+ * each key's records go to one subtask (by key group).
+ */
+export class KeyedStream<T, K> extends DataStream<T> {
+  constructor(
+    env: StreamExecutionEnvironment,
+    refs: readonly StreamRef[],
+    /** @internal */ readonly keySelector: KeySelector,
+  ) {
+    super(env, refs);
+  }
+
+  protected override asInput(): OperatorInput {
+    return {
+      refs: this.refs.map((r) => ({ ...r, partitioner: { type: 'hash', keySelector: this.keySelector } })),
+      keySelector: this.keySelector,
+    };
+  }
+
+  override transform<O>(
+    name: string,
+    createOperator: () => StreamOperator,
+    extra: {
+      requiresWatermarks?: string;
+      requiresKeyedInput?: string;
+      assignsWatermarks?: boolean;
+      chaining?: StreamNode['chaining'];
+    } = {},
+  ): DataStream<O> {
+    return super.transform<O>(name, createOperator, extra);
+  }
+
+  override map<O>(fn: MapFn<T, O>, name = 'Map'): DataStream<O> {
+    return this.transform(name, () => {
+      const b = bindUserFunction<(v: T) => O>(fn, 'map');
+      return new MapOperator(b.call, b.lifecycle);
+    });
+  }
+
+  override filter(fn: FilterFn<T>, name = 'Filter'): DataStream<T> {
+    return this.transform(name, () => {
+      const b = bindUserFunction<(v: T) => boolean>(fn, 'filter');
+      return new FilterOperator(b.call, b.lifecycle);
+    });
+  }
+
+  override flatMap<O>(fn: FlatMapFn<T, O>, name = 'FlatMap'): DataStream<O> {
+    return this.transform(name, () => {
+      const b = bindUserFunction<(v: T, out: Collector<O>) => Iterable<O> | undefined | void>(fn, 'flatMap');
+      return new FlatMapOperator(b.call, b.lifecycle);
+    });
+  }
+
+  /** KeyedProcessFunction with keyed state and event/processing-time timers. */
+  override process<O>(fn: KeyedProcessFunction<K, T, O>, name = 'KeyedProcess'): DataStream<O> {
+    return this.transform(name, () => new ProcessOperator(fn as KeyedProcessFunction<unknown, T, O>));
+  }
+
+  /** Rolling reduce: emits the running result per key (only the final one per key in BATCH mode). */
+  reduce(fn: (a: T, b: T) => T, name = 'Reduce'): DataStream<T> {
+    return this.transform(name, () => new ReduceOperator(fn));
+  }
+
+  /** Rolling sum of a numeric field (the other fields are those of the key's first record). */
+  sum(field: FieldOf<T>): DataStream<T> {
+    return this.reduce(
+      (a, b) => withField(a, field, (get(a, field) as number) + (get(b, field) as number)),
+      `Sum(${String(field)})`,
+    );
+  }
+
+  /** Rolling minimum of a field (other fields from the first record). */
+  min(field: FieldOf<T>): DataStream<T> {
+    return this.reduce(
+      (a, b) => (get(b, field) < get(a, field) ? withField(a, field, get(b, field)) : a),
+      `Min(${String(field)})`,
+    );
+  }
+
+  max(field: FieldOf<T>): DataStream<T> {
+    return this.reduce(
+      (a, b) => (get(b, field) > get(a, field) ? withField(a, field, get(b, field)) : a),
+      `Max(${String(field)})`,
+    );
+  }
+
+  /** The record with the smallest field value so far (the first one on ties). */
+  minBy(field: FieldOf<T>): DataStream<T> {
+    return this.reduce((a, b) => (get(b, field) < get(a, field) ? b : a), `MinBy(${String(field)})`);
+  }
+
+  maxBy(field: FieldOf<T>): DataStream<T> {
+    return this.reduce((a, b) => (get(b, field) > get(a, field) ? b : a), `MaxBy(${String(field)})`);
+  }
+
+  override setParallelism(_p: number): this {
+    throw new ProgramError(
+      'setParallelism applies to an operator; call it on the stream returned by the next operator',
+    );
+  }
+}
+
+function get(v: unknown, field: string | number): any {
+  if (v === null || typeof v !== 'object')
+    throw new ProgramError(`Cannot read field '${field}' of a ${typeof v} record`);
+  return (v as Record<string | number, unknown>)[field];
+}
+
+function withField<T>(v: T, field: string | number, value: unknown): T {
+  if (Array.isArray(v)) {
+    const c = [...v];
+    c[field as number] = value;
+    return c as T;
+  }
+  return { ...(v as object), [field]: value } as T;
+}
+
+StreamClasses.keyedStream = KeyedStream as never;

@@ -1,0 +1,123 @@
+import { JobCancelledError } from '@tributary/core';
+import type { TaskMetricsSnapshot } from '../metrics/operator-metrics.js';
+import { isTerminal, type JobStatus } from './job-status.js';
+
+export interface JobExecutionResult {
+  readonly jobName: string;
+  readonly status: JobStatus;
+  readonly durationMs: number;
+  /** Final totals per operator (summed over subtasks). */
+  readonly operators: Record<string, { recordsIn: number; recordsOut: number }>;
+  readonly restarts: number;
+}
+
+export interface JobMetrics {
+  readonly timestamp: number;
+  readonly tasks: TaskMetricsSnapshot[];
+}
+
+export type JobEvent =
+  | { readonly type: 'status'; readonly status: JobStatus; readonly error?: unknown }
+  | { readonly type: 'metrics'; readonly metrics: JobMetrics }
+  | { readonly type: 'checkpoint'; readonly checkpointId: number; readonly path?: string; readonly durationMs: number };
+
+/**
+ * Handle of a submitted job. It is also a promise of the job's result, so `await env.execute()` waits for the end
+ * while `const job = env.execute()` gives access to status, metrics and cancel().
+ */
+export class JobClient implements PromiseLike<JobExecutionResult> {
+  private current: JobStatus = 'CREATED';
+  private readonly listeners = new Set<(e: JobEvent) => void>();
+  private lastMetrics: JobMetrics | undefined;
+  private readonly done: Promise<JobExecutionResult>;
+  private resolveDone!: (r: JobExecutionResult) => void;
+  private rejectDone!: (e: unknown) => void;
+  private cancelHandler: (() => Promise<void>) | undefined;
+  private failure: unknown;
+  readonly startedAt = Date.now();
+
+  constructor(readonly jobName: string) {
+    this.done = new Promise((res, rej) => {
+      this.resolveDone = res;
+      this.rejectDone = rej;
+    });
+    // A job nobody awaits must not crash the process with an unhandled rejection; awaiting still throws.
+    this.done.catch(() => {});
+  }
+
+  get status(): JobStatus {
+    return this.current;
+  }
+
+  get error(): unknown {
+    return this.failure;
+  }
+
+  /** Latest metrics reported by the subtasks. */
+  metrics(): JobMetrics | undefined {
+    return this.lastMetrics;
+  }
+
+  on(listener: (e: JobEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async cancel(): Promise<void> {
+    if (isTerminal(this.current)) return;
+    await this.cancelHandler?.();
+  }
+
+  /** Waits for the end: resolves on FINISHED, rejects on FAILED or CANCELED. */
+  result(): Promise<JobExecutionResult> {
+    return this.done;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: the handle is deliberately awaitable (await env.execute()).
+  then<A = JobExecutionResult, B = never>(
+    onFulfilled?: ((value: JobExecutionResult) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.done.then(onFulfilled, onRejected);
+  }
+
+  // ---- used by the runner ----
+
+  /** @internal */
+  setCancelHandler(h: () => Promise<void>): void {
+    this.cancelHandler = h;
+  }
+
+  /** @internal */
+  transition(status: JobStatus, error?: unknown): void {
+    if (isTerminal(this.current)) return;
+    this.current = status;
+    if (error !== undefined) this.failure = error;
+    this.emit({ type: 'status', status, error });
+  }
+
+  /** @internal */
+  reportMetrics(m: JobMetrics): void {
+    this.lastMetrics = m;
+    this.emit({ type: 'metrics', metrics: m });
+  }
+
+  /** @internal */
+  emit(e: JobEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A listener's failure must not affect the job.
+      }
+    }
+  }
+
+  /** @internal */
+  complete(result: JobExecutionResult): void {
+    this.transition(result.status);
+    if (result.status === 'FINISHED') this.resolveDone(result);
+    else if (result.status === 'CANCELED') this.rejectDone(new JobCancelledError(this.jobName));
+    else this.rejectDone(this.failure ?? new Error(`Job '${this.jobName}' ended as ${result.status}`));
+  }
+}

@@ -1,0 +1,42 @@
+import type { KeyedProcessFunction, ProcessFunction } from '../../functions/process-function.js';
+import type { Namespace } from '../../state/state.js';
+import { UserFunctionOperator } from '../user-function-operator.js';
+import { ProcessContextImpl } from './process-context-impl.js';
+
+/** Runs a ProcessFunction, or a KeyedProcessFunction (with timers) when the input is keyed. */
+export class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT> {
+  private pctx!: ProcessContextImpl<unknown, OUT>;
+  constructor(private readonly fn: ProcessFunction<IN, OUT> | KeyedProcessFunction<unknown, IN, OUT>) {
+    super(fn);
+  }
+  override async open(): Promise<void> {
+    const backend = this.ctx.keyedBackend;
+    this.pctx = new ProcessContextImpl(
+      this.output,
+      backend ? () => this.timers() : undefined,
+      () => backend?.getCurrentKey(),
+      this.ctx.operatorName,
+    );
+    await super.open();
+  }
+  processElement(value: IN, timestamp: number): void {
+    const c = this.pctx;
+    c.ts = timestamp;
+    c.domain = 'EVENT_TIME';
+    this.fn.processElement(value, c, c);
+  }
+  override onEventTime(_key: unknown, _ns: Namespace, timestamp: number): void {
+    this.fire(timestamp, 'EVENT_TIME');
+  }
+  override onProcessingTime(_key: unknown, _ns: Namespace, timestamp: number): void {
+    this.fire(timestamp, 'PROCESSING_TIME');
+  }
+  private fire(timestamp: number, domain: 'EVENT_TIME' | 'PROCESSING_TIME'): void {
+    const f = this.fn as KeyedProcessFunction<unknown, IN, OUT>;
+    if (!f.onTimer) return;
+    const c = this.pctx;
+    c.ts = timestamp;
+    c.domain = domain;
+    f.onTimer(timestamp, c, c);
+  }
+}

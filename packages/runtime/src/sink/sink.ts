@@ -1,0 +1,35 @@
+import type { OperatorMetrics } from '../metrics/operator-metrics.js';
+
+export interface SinkWriterContext {
+  readonly subtaskIndex: number;
+  readonly parallelism: number;
+  readonly operatorName: string;
+  readonly attemptNumber: number;
+  readonly metrics: OperatorMetrics;
+  /** This subtask's share of the writer state from the checkpoint being restored. */
+  readonly restoredState: unknown[] | undefined;
+  readonly requestRun: () => void;
+}
+
+/**
+ * Writes records somewhere. `write` is synchronous and should buffer; `flush` makes buffered records durable.
+ * Exactly-once sinks implement two-phase commit: `prepareCommit` at the checkpoint barrier (pre-commit),
+ * `commit` when the checkpoint is complete; state returned by `snapshotState` lets a restored writer finish or
+ * abort transactions of the checkpoint it restores.
+ */
+export interface SinkWriter<T> {
+  write(value: T, timestamp: number | undefined): void;
+  writeWatermark?(watermark: number): void;
+  flush(endOfInput: boolean): void | Promise<void>;
+  prepareCommit?(checkpointId: number): void | Promise<void>;
+  snapshotState?(checkpointId: number): unknown[];
+  commit?(checkpointId: number): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+export interface Sink<T> {
+  readonly name?: string;
+  /** 'exactly-once' only when the writer implements two-phase commit. */
+  readonly guarantee?: 'exactly-once' | 'at-least-once';
+  createWriter(ctx: SinkWriterContext): SinkWriter<T> | Promise<SinkWriter<T>>;
+}

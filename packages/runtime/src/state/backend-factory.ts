@@ -1,0 +1,31 @@
+import { type Clock, ConfigError, type Configuration, CoreOptions } from '@tributary/core';
+import type { KeyGroupRange } from '../keys/key-groups.js';
+import type { KeyedStateBackend } from './backend.js';
+import { HeapKeyedStateBackend } from './heap-backend.js';
+
+export interface BackendSpec {
+  readonly config: Configuration;
+  readonly keyGroupRange: KeyGroupRange;
+  readonly maxParallelism: number;
+  readonly clock: Clock;
+  /** Unique per operator subtask and attempt, used by on-disk backends for their directory. */
+  readonly scope: string;
+}
+
+export type KeyedBackendFactory = (spec: BackendSpec) => KeyedStateBackend;
+
+const factories = new Map<string, KeyedBackendFactory>([
+  ['hashmap', (s) => new HeapKeyedStateBackend(s.keyGroupRange, s.maxParallelism, s.clock)],
+]);
+
+/** On-disk backends register here (kept out of this file so the heap path loads no native module). */
+export function registerKeyedBackend(type: string, factory: KeyedBackendFactory): void {
+  factories.set(type, factory);
+}
+
+export function createKeyedBackend(spec: BackendSpec): KeyedStateBackend {
+  const type = spec.config.get(CoreOptions.STATE_BACKEND);
+  const f = factories.get(type);
+  if (!f) throw new ConfigError(CoreOptions.STATE_BACKEND.key, `State backend '${type}' is not available`);
+  return f(spec);
+}
