@@ -1,1 +1,3 @@
-export {};
+export * from '@tributary/connectors';
+export { type Clock, Configuration, ManualClock, SystemClock } from '@tributary/core';
+export * from '@tributary/datastream';

@@ -29,6 +29,7 @@ export * from './connected-streams.js';
 export * from './data-stream.js';
 export * from './environment.js';
 export * from './keyed-stream.js';
+export * from './sinks/discarding-sink.js';
 export * from './sinks/print-sink.js';
 export * from './sources/async-iterable-source.js';
 export * from './sources/collection-source.js';

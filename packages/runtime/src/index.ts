@@ -43,3 +43,7 @@ export * from './state/state.js';
 export * from './time/watermark.js';
 export * from './timers/timer-service.js';
 export * from './watermarks/watermark-strategy.js';
+export * from './execution/remote-channel.js';
+export * from './job/worker-protocol.js';
+export * from './job/worker-runner.js';
+export * from './job/worker-share.js';

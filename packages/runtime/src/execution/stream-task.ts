@@ -410,6 +410,7 @@ export class StreamTask {
         const m = this.metrics[i]!;
         return {
           operator: n.name,
+          role: n.kind === 'source' ? 'source' : n.outEdges.length === 0 ? 'sink' : 'operator',
           subtask: this.subtaskIndex,
           recordsIn: m.recordsIn,
           recordsOut: m.recordsOut,

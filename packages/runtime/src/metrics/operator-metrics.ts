@@ -17,6 +17,8 @@ export class OperatorMetrics {
 
 export interface OperatorMetricsSnapshot {
   readonly operator: string;
+  /** source: emits into the job; sink: has no outputs; operator: everything else. */
+  readonly role: 'source' | 'operator' | 'sink';
   readonly subtask: number;
   readonly recordsIn: number;
   readonly recordsOut: number;

@@ -17,12 +17,12 @@ export const CollectRegistry = {
   unregister(id: string): void {
     targets.delete(id);
   },
-  /** Fallback lookup used in worker threads, which forward to the coordinating thread. */
+  /** Worker threads forward every collect sink to the coordinating thread; this overrides local targets. */
   setResolver(r: ((id: string) => CollectTarget | undefined) | undefined): void {
     resolver = r;
   },
   lookup(id: string): CollectTarget | undefined {
-    return targets.get(id) ?? resolver?.(id);
+    return resolver?.(id) ?? targets.get(id);
   },
 };
 
