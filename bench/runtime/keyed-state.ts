@@ -14,7 +14,7 @@ env
     open(ctx) {
       this.count = ctx.getState(StateDescriptors.value<number>('count'));
     },
-    map(x: number) {
+    map(_x: number) {
       const c = (this.count.value() ?? 0) + 1;
       this.count.update(c);
       return c;

@@ -109,11 +109,17 @@ export class PeerRouter {
   private route(m: PeerMessage): void {
     if (m.t === 'credit') {
       const out = this.outputs.get(m.c);
-      if (!out) return this.keep(m);
+      if (!out) {
+        this.keep(m);
+        return;
+      }
       out.addCredit(m.n);
     } else {
       const input = this.inputs.get(m.c);
-      if (!input) return this.keep(m);
+      if (!input) {
+        this.keep(m);
+        return;
+      }
       input.deliver(
         m.t === 'd' ? { kind: EventKind.Data, values: m.v as unknown[], timestamps: m.ts as unknown as number[] } : m.e,
       );
