@@ -1,3 +1,4 @@
+// Test files that failed to load have no assertion results; each counts as one failure.
 // Prints the plain closing line CI reads ("N passed, N failed") from vitest's JSON report.
 import { readFileSync } from 'node:fs';
 
@@ -11,8 +12,10 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 ? 0 : 0);
-const suiteErrors = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+const failed = report.numFailedTests ?? 0;
+const suiteErrors = (report.testResults ?? []).filter(
+  (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
+).length;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed + suiteErrors} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed + suiteErrors > 0 ? 1 : 0);
