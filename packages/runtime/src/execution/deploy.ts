@@ -26,6 +26,7 @@ export interface DeployOptions {
   readonly restored: (v: JobVertex, subtask: number) => Record<string, OperatorSnapshot> | undefined;
   readonly acknowledgeCheckpoint: TaskServices['acknowledgeCheckpoint'];
   readonly declineCheckpoint: TaskServices['declineCheckpoint'];
+  readonly taskFinished: TaskServices['taskFinished'];
 }
 
 /** Creates the tasks of this executor with their gates and writers (not yet opened). */
@@ -41,6 +42,7 @@ export function deployTasks(o: DeployOptions): StreamTask[] {
     fail: o.executor.fail,
     acknowledgeCheckpoint: o.acknowledgeCheckpoint,
     declineCheckpoint: o.declineCheckpoint,
+    taskFinished: o.taskFinished,
   };
   const tasks: StreamTask[] = [];
   for (const v of o.jobGraph.vertices) {

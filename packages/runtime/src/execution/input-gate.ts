@@ -1,5 +1,5 @@
 import type { InputChannel } from './channel.js';
-import { type ChannelEntry, EventKind } from './elements.js';
+import { type BarrierEvent, type ChannelEntry, EventKind } from './elements.js';
 
 export interface GateChannel {
   readonly channel: InputChannel;
@@ -26,7 +26,7 @@ export class InputGate {
   private next = 0;
   private combinedWatermark = Number.NEGATIVE_INFINITY;
   private allIdle = false;
-  private pendingBarrier: { id: number; seen: number } | undefined;
+  private pendingBarrier: { id: number; seen: number; event: BarrierEvent } | undefined;
 
   constructor(readonly channels: GateChannel[]) {}
 
@@ -106,12 +106,19 @@ export class InputGate {
    * Barrier n arrived on ch. Returns true when every live channel has delivered it (the task snapshots and
    * forwards the barrier, then calls releaseBarrier).
    */
-  onBarrier(ch: GateChannel, checkpointId: number): boolean {
+  onBarrier(ch: GateChannel, barrier: BarrierEvent, aligned: boolean): boolean {
+    const checkpointId = barrier.checkpointId;
     if (this.pendingBarrier === undefined || this.pendingBarrier.id < checkpointId) {
       if (this.pendingBarrier !== undefined) this.releaseBarrier();
-      this.pendingBarrier = { id: checkpointId, seen: 0 };
+      this.pendingBarrier = { id: checkpointId, seen: 0, event: barrier };
     } else if (this.pendingBarrier.id > checkpointId) {
       return false;
+    }
+    // At-least-once mode does not block channels: records after the barrier may enter the snapshot's state.
+    if (!aligned) {
+      this.pendingBarrier.seen++;
+      const n = this.channels.filter((c) => !c.finished).length;
+      return this.pendingBarrier.seen >= n;
     }
     ch.blocked = true;
     this.pendingBarrier.seen++;
@@ -121,6 +128,10 @@ export class InputGate {
   /** A channel that finished while others were aligning counts as aligned. */
   alignmentComplete(): boolean {
     return this.pendingBarrier !== undefined && this.channels.every((c) => c.blocked || c.finished);
+  }
+
+  pendingBarrierEvent(): BarrierEvent | undefined {
+    return this.pendingBarrier?.event;
   }
 
   releaseBarrier(): void {

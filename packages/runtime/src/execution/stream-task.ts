@@ -1,4 +1,5 @@
 import { type Clock, type Configuration, UserFunctionError } from '@tributary/core';
+import { CheckpointOptions } from '../checkpoint/checkpoint-options.js';
 import type { JobVertex } from '../graph/job-graph.js';
 import type { StreamEdge, StreamNode } from '../graph/stream-graph.js';
 import { keyGroupRangeForSubtask } from '../keys/key-groups.js';
@@ -36,6 +37,7 @@ export interface TaskServices {
     snapshots: Record<string, OperatorSnapshot>,
   ) => void;
   readonly declineCheckpoint: (checkpointId: number, task: StreamTask, reason: unknown) => void;
+  readonly taskFinished: (task: StreamTask) => void;
 }
 
 export function operatorStateKey(node: StreamNode): string {
@@ -56,6 +58,7 @@ export class StreamTask {
   private allWriters: RecordWriter[] = [];
   private sourceWaiting = false;
   phase: Phase = 'created';
+  private readonly alignedCheckpoints: boolean;
   /** Wall-clock accounting for busy / back-pressured ratios. */
   busyMs = 0;
   backPressuredMs = 0;
@@ -69,7 +72,9 @@ export class StreamTask {
     private readonly writersOf: (edge: StreamEdge) => RecordWriter,
     private readonly restored: Record<string, OperatorSnapshot> | undefined,
     private readonly services: TaskServices,
-  ) {}
+  ) {
+    this.alignedCheckpoints = services.config.get(CheckpointOptions.MODE) === 'EXACTLY_ONCE';
+  }
 
   get name(): string {
     return `${this.vertex.name} (${this.subtaskIndex + 1}/${this.vertex.parallelism})`;
@@ -264,11 +269,14 @@ export class StreamTask {
           break;
         }
         case EventKind.Barrier:
-          if (gate.onBarrier(channel, entry.checkpointId)) this.performCheckpoint(entry);
+          if (gate.onBarrier(channel, entry, this.alignedCheckpoints)) this.performCheckpoint(entry);
           break;
         case EventKind.EndOfPartition: {
           const wm = gate.finishChannel(channel);
           if (wm !== undefined) this.headWatermark(wm);
+          // A channel that ends while others wait for alignment no longer holds the checkpoint back.
+          const pending = gate.pendingBarrierEvent();
+          if (pending !== undefined && gate.alignmentComplete()) this.performCheckpoint(pending);
           if (gate.allFinished()) this.beginFinish(undefined);
           break;
         }
@@ -320,11 +328,13 @@ export class StreamTask {
   }
 
   /** Sources: take a checkpoint now (called between batches by the executor). */
-  triggerCheckpoint(checkpointId: number, timestamp: number, savepoint: boolean): void {
+  triggerCheckpoint(checkpointId: number, timestamp: number, savepoint: boolean, drain = false): void {
     if (this.phase !== 'running') {
       this.services.declineCheckpoint(checkpointId, this, new Error(`task ${this.name} is ${this.phase}`));
       return;
     }
+    // Draining (stop-with-savepoint --drain) fires all event-time timers before the savepoint is taken.
+    if (drain) (this.head as SourceOperator<unknown>).emitFinalWatermark();
     this.performCheckpoint({ kind: EventKind.Barrier, checkpointId, timestamp, savepoint });
   }
 
@@ -376,6 +386,7 @@ export class StreamTask {
       }
       for (const w of this.allWriters) w.broadcastEvent(END_OF_PARTITION);
       this.phase = 'finished';
+      this.services.taskFinished(this);
       this.services.wake();
     };
     run().catch((e) => this.services.fail(e));

@@ -13,6 +13,13 @@ export interface JobExecutionResult {
   readonly restarts: number;
 }
 
+export interface SnapshotRequest {
+  readonly kind: 'checkpoint' | 'savepoint';
+  readonly dir: string | undefined;
+  readonly stop: boolean;
+  readonly drain: boolean;
+}
+
 export interface JobMetrics {
   readonly timestamp: number;
   readonly tasks: TaskMetricsSnapshot[];
@@ -35,6 +42,7 @@ export class JobClient implements PromiseLike<JobExecutionResult> {
   private resolveDone!: (r: JobExecutionResult) => void;
   private rejectDone!: (e: unknown) => void;
   private cancelHandler: (() => Promise<void>) | undefined;
+  private snapshotHandler: ((kind: SnapshotRequest) => Promise<string>) | undefined;
   private failure: unknown;
   readonly startedAt = Date.now();
   /** When the job (last) reached RUNNING: after deployment, so benchmarks can leave start-up out. */
@@ -72,6 +80,27 @@ export class JobClient implements PromiseLike<JobExecutionResult> {
     await this.cancelHandler?.();
   }
 
+  /** Takes a savepoint (a checkpoint in the stable format that survives program changes); resolves to its path. */
+  triggerSavepoint(dir?: string): Promise<string> {
+    return this.requestSnapshot({ kind: 'savepoint', dir, stop: false, drain: false });
+  }
+
+  /** Takes a savepoint, then stops the job (FINISHED). With drain, event-time timers fire before the savepoint. */
+  stopWithSavepoint(options: { dir?: string; drain?: boolean } = {}): Promise<string> {
+    return this.requestSnapshot({ kind: 'savepoint', dir: options.dir, stop: true, drain: !!options.drain });
+  }
+
+  /** Takes a checkpoint now (needs execution.checkpointing.dir); resolves to its path. */
+  triggerCheckpoint(): Promise<string> {
+    return this.requestSnapshot({ kind: 'checkpoint', dir: undefined, stop: false, drain: false });
+  }
+
+  private requestSnapshot(r: SnapshotRequest): Promise<string> {
+    if (!this.snapshotHandler || isTerminal(this.current))
+      return Promise.reject(new Error(`Job '${this.jobName}' is not running`));
+    return this.snapshotHandler(r);
+  }
+
   /** Waits for the end: resolves on FINISHED, rejects on FAILED or CANCELED. */
   result(): Promise<JobExecutionResult> {
     return this.done;
@@ -86,6 +115,11 @@ export class JobClient implements PromiseLike<JobExecutionResult> {
   }
 
   // ---- used by the runner ----
+
+  /** @internal */
+  setSnapshotHandler(h: (r: SnapshotRequest) => Promise<string>): void {
+    this.snapshotHandler = h;
+  }
 
   /** @internal */
   setCancelHandler(h: () => Promise<void>): void {

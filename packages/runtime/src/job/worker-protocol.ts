@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { TaskMetricsSnapshot } from '../metrics/operator-metrics.js';
+import type { OperatorSnapshot } from '../operators/operator-snapshot.js';
 
 /** What the coordinating thread gives each worker thread at start. */
 export interface WorkerInit {
@@ -15,6 +16,8 @@ export interface WorkerInit {
   readonly peers: Record<number, MessagePort>;
   /** Options the CLI set globally (so the program's environment sees the same config). */
   readonly globalConfig: Record<string, unknown>;
+  /** State to restore for this worker's subtasks: `${vertexId}:${subtask}` -> operator key -> snapshot. */
+  readonly restore: Record<string, Record<string, OperatorSnapshot>> | undefined;
 }
 
 export interface SerializedError {
@@ -31,9 +34,27 @@ export type WorkerToCoordinator =
   | { readonly type: 'failed'; readonly error: SerializedError }
   | { readonly type: 'canceled' }
   | { readonly type: 'collect'; readonly id: string; readonly values: unknown[] }
-  | { readonly type: 'collect-end'; readonly id: string; readonly subtask: number };
+  | { readonly type: 'collect-end'; readonly id: string; readonly subtask: number }
+  | { readonly type: 'task-finished'; readonly vertex: number; readonly subtask: number }
+  | {
+      readonly type: 'ack';
+      readonly id: number;
+      readonly vertex: number;
+      readonly subtask: number;
+      readonly snapshots: Record<string, OperatorSnapshot>;
+    }
+  | { readonly type: 'decline'; readonly id: number; readonly error: SerializedError };
 
-export type CoordinatorToWorker = { readonly type: 'cancel' };
+export type CoordinatorToWorker =
+  | { readonly type: 'cancel' }
+  | {
+      readonly type: 'trigger';
+      readonly id: number;
+      readonly timestamp: number;
+      readonly savepoint: boolean;
+      readonly drain: boolean;
+    }
+  | { readonly type: 'notify'; readonly id: number };
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) {

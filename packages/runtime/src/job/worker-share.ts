@@ -40,13 +40,21 @@ export async function runWorkerShare(
   const post = (m: WorkerToCoordinator) => parent.postMessage(m);
   let canceled = false;
   const executor = new TaskExecutor(clock, () => {});
+  const tasks: ReturnType<typeof deployTasks> = [];
   parent.on('message', (m: CoordinatorToWorker) => {
     if (m.type === 'cancel') {
       canceled = true;
       executor.stop();
+    } else if (m.type === 'trigger') {
+      executor.enqueue(() => {
+        for (const t of tasks) if (t.isSource) t.triggerCheckpoint(m.id, m.timestamp, m.savepoint, m.drain);
+      });
+    } else if (m.type === 'notify') {
+      executor.enqueue(() => {
+        for (const t of tasks) t.notifyCheckpointComplete(m.id).catch((e) => executor.fail(e));
+      });
     }
   });
-  const tasks: ReturnType<typeof deployTasks> = [];
   try {
     const jg = buildJobGraph(graph, config, name);
     const fp = planFingerprint(jg);
@@ -97,9 +105,11 @@ export async function runWorkerShare(
           router.registerInput(spec.id, ch);
           return ch;
         },
-        restored: () => undefined,
-        acknowledgeCheckpoint: () => {},
-        declineCheckpoint: () => {},
+        restored: (v, s) => init.restore?.[`${v.id}:${s}`],
+        acknowledgeCheckpoint: (id, task, snapshots) =>
+          post({ type: 'ack', id, vertex: task.vertex.id, subtask: task.subtaskIndex, snapshots }),
+        declineCheckpoint: (id, _task, reason) => post({ type: 'decline', id, error: serializeError(reason) }),
+        taskFinished: (task) => post({ type: 'task-finished', vertex: task.vertex.id, subtask: task.subtaskIndex }),
       }),
     );
     for (const t of tasks) executor.add(t);

@@ -82,6 +82,12 @@ export class SourceOperator<T> extends StreamOperator<T> implements ReaderOutput
     this.output.emitWatermark(MAX_WATERMARK);
   }
 
+  /** Fires all event-time timers downstream (stop-with-savepoint --drain); records after it are late. */
+  emitFinalWatermark(): void {
+    this.emitter?.onPeriodic();
+    this.output.emitWatermark(MAX_WATERMARK);
+  }
+
   override snapshotState(checkpointId: number): OperatorSnapshot {
     const snap = super.snapshotState(checkpointId);
     snap.operatorState = {
