@@ -2,6 +2,7 @@ import { type Clock, ConfigError, type Configuration, CoreOptions } from '@tribu
 import type { KeyGroupRange } from '../keys/key-groups.js';
 import type { KeyedStateBackend } from './backend.js';
 import { HeapKeyedStateBackend } from './heap-backend.js';
+import { LmdbKeyedStateBackend } from './lmdb/lmdb-backend.js';
 
 export interface BackendSpec {
   readonly config: Configuration;
@@ -16,9 +17,11 @@ export type KeyedBackendFactory = (spec: BackendSpec) => KeyedStateBackend;
 
 const factories = new Map<string, KeyedBackendFactory>([
   ['hashmap', (s) => new HeapKeyedStateBackend(s.keyGroupRange, s.maxParallelism, s.clock)],
+  // The lmdb backend's JavaScript is small; its native module is required only when the first one is created.
+  ['lmdb', (s) => LmdbKeyedStateBackend.fromSpec(s)],
 ]);
 
-/** On-disk backends register here (kept out of this file so the heap path loads no native module). */
+/** Other backends (or a replacement of a built-in one) register here. */
 export function registerKeyedBackend(type: string, factory: KeyedBackendFactory): void {
   factories.set(type, factory);
 }

@@ -102,7 +102,8 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
               byKey = new Map();
               table.set(e.namespace, byKey);
             }
-            byKey.set(normalizeKey(e.key), e.value);
+            // Copied: the snapshot may be restored again (another attempt) and must not see this state's updates.
+            byKey.set(normalizeKey(e.key), copyValue(e.value));
           }
         }
       }
