@@ -57,6 +57,8 @@ export class StreamTask {
   private headBackend: KeyedStateBackend | undefined;
   private allWriters: RecordWriter[] = [];
   private sourceWaiting = false;
+  /** Operators of the chain that can refuse input while full (async I/O at capacity). */
+  private blockers: { isInputBlocked(): boolean }[] = [];
   phase: Phase = 'created';
   private readonly alignedCheckpoints: boolean;
   /** Wall-clock accounting for busy / back-pressured ratios. */
@@ -127,6 +129,9 @@ export class StreamTask {
       this.metrics.push(metrics);
     }
     this.head = this.operators[0]!;
+    this.blockers = this.operators.filter(
+      (op) => typeof (op as { isInputBlocked?: unknown }).isInputBlocked === 'function',
+    ) as unknown as { isInputBlocked(): boolean }[];
     this.keySel0 = v.nodes[0]!.keySelectors[0];
     this.keySel1 = v.nodes[0]!.keySelectors[1];
     this.headBackend = this.backends[0];
@@ -194,9 +199,16 @@ export class StreamTask {
     return true;
   }
 
+  private inputBlocked(): boolean {
+    const b = this.blockers;
+    for (let i = 0; i < b.length; i++) if (b[i]!.isInputBlocked()) return true;
+    return false;
+  }
+
   /** Whether step() could make progress right now. */
   isRunnable(): boolean {
     if (this.phase !== 'running') return false;
+    if (this.blockers.length > 0 && this.inputBlocked()) return false;
     if (this.isSource) return !this.sourceWaiting;
     return this.gate!.hasInput();
   }
@@ -211,6 +223,11 @@ export class StreamTask {
     if (this.backPressuredSince !== 0) {
       this.backPressuredMs += performance.now() - this.backPressuredSince;
       this.backPressuredSince = 0;
+    }
+    if (this.blockers.length > 0 && this.inputBlocked()) {
+      // A full operator takes no input; it calls requestRun() when it has room. Flush what it emitted meanwhile.
+      for (let i = 0; i < this.allWriters.length; i++) this.allWriters[i]!.flush();
+      return false;
     }
     const start = performance.now();
     const did = this.isSource ? this.stepSource() : this.stepInput(budget);
