@@ -1,4 +1,5 @@
 import type { CoProcessFunction, KeyedCoProcessFunction } from '../../functions/process-function.js';
+import { instancePerSubtask } from '../../functions/rich-function.js';
 import { createRuntimeContext } from '../../functions/runtime-context.js';
 import type { Namespace } from '../../state/state.js';
 import type { OperatorSnapshot } from '../operator-snapshot.js';
@@ -8,8 +9,10 @@ import { ProcessContextImpl } from './process-context-impl.js';
 /** connect(...).process(...): two inputs, one function, shared state; keyed when both inputs are keyed. */
 export class CoProcessOperator<IN1, IN2, OUT> extends TwoInputOperator<IN1, IN2, OUT> {
   private pctx!: ProcessContextImpl<unknown, OUT>;
-  constructor(private readonly fn: CoProcessFunction<IN1, IN2, OUT> | KeyedCoProcessFunction<unknown, IN1, IN2, OUT>) {
+  private readonly fn: CoProcessFunction<IN1, IN2, OUT> | KeyedCoProcessFunction<unknown, IN1, IN2, OUT>;
+  constructor(fn: CoProcessFunction<IN1, IN2, OUT> | KeyedCoProcessFunction<unknown, IN1, IN2, OUT>) {
     super();
+    this.fn = instancePerSubtask(fn);
   }
   override async open(): Promise<void> {
     const backend = this.ctx.keyedBackend;

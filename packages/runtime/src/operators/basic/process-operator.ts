@@ -1,4 +1,5 @@
 import type { KeyedProcessFunction, ProcessFunction } from '../../functions/process-function.js';
+import { instancePerSubtask } from '../../functions/rich-function.js';
 import type { Namespace } from '../../state/state.js';
 import { UserFunctionOperator } from '../user-function-operator.js';
 import { ProcessContextImpl } from './process-context-impl.js';
@@ -6,8 +7,11 @@ import { ProcessContextImpl } from './process-context-impl.js';
 /** Runs a ProcessFunction, or a KeyedProcessFunction (with timers) when the input is keyed. */
 export class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT> {
   private pctx!: ProcessContextImpl<unknown, OUT>;
-  constructor(private readonly fn: ProcessFunction<IN, OUT> | KeyedProcessFunction<unknown, IN, OUT>) {
-    super(fn);
+  private readonly fn: ProcessFunction<IN, OUT> | KeyedProcessFunction<unknown, IN, OUT>;
+  constructor(fn: ProcessFunction<IN, OUT> | KeyedProcessFunction<unknown, IN, OUT>) {
+    const own = instancePerSubtask(fn);
+    super(own);
+    this.fn = own;
   }
   override async open(): Promise<void> {
     const backend = this.ctx.keyedBackend;

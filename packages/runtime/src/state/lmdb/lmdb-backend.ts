@@ -41,6 +41,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
   private currentKey: unknown = undefined;
   private readonly states = new Map<string, Registered>();
   private nextId = 0;
+  private lastCount = 0;
   /** Restored entries of states nobody registered yet: their kind (map or not) is known only at registration. */
   private readonly pending = new Map<string, Record<number, KeyedStateEntry[]>>();
 
@@ -221,8 +222,11 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
 
   /** Records in lmdb (a map state counts one per user key) plus restored entries not yet registered. */
   entryCount(): number {
+    // Metrics may ask once more after the task disposed its state.
+    if (this.store.closed) return this.lastCount;
     let n = this.store.count(u16Chars(this.keyGroupRange.start), u16Chars(this.keyGroupRange.end + 1));
     for (const groups of this.pending.values()) for (const l of Object.values(groups)) n += l.length;
+    this.lastCount = n;
     return n;
   }
 

@@ -46,7 +46,7 @@ export class LmdbStore {
   private readonly db: Database<unknown, string>;
   private readonly dirty = new Map<string, unknown>();
   private readonly batchSize: number;
-  private closed = false;
+  private closedFlag = false;
 
   constructor(
     readonly path: string,
@@ -74,6 +74,10 @@ export class LmdbStore {
       sharedStructuresKey: '\u00ff\u00ff\u00ff\u00ff',
     } as never) as RootDatabase;
     this.db = this.root as unknown as Database<unknown, string>;
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
   }
 
   get(key: string): unknown {
@@ -153,8 +157,8 @@ export class LmdbStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closedFlag) return;
+    this.closedFlag = true;
     this.dirty.clear();
     await this.root.close();
     rmSync(this.path, { recursive: true, force: true });
