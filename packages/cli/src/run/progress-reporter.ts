@@ -42,6 +42,15 @@ export function attachProgress(job: JobClient, write: (line: string) => void, in
     prevAt = now;
   }, intervalMs);
   timer.unref();
+  job.on((e) => {
+    if (e.type === 'checkpoint')
+      write(`[${job.jobName}] checkpoint ${e.checkpointId} complete in ${e.durationMs} ms: ${e.path}`);
+    if (e.type === 'status' && e.status === 'RESTARTING') {
+      write(
+        `[${job.jobName}] RESTARTING after: ${e.error instanceof Error ? e.error.message.split('\n')[0] : String(e.error)}`,
+      );
+    }
+  });
   job.result().then(
     (r) => {
       clearInterval(timer);

@@ -47,6 +47,9 @@ export class CheckpointCoordinator {
   private target: CheckpointTarget | undefined;
   private periodic: NodeJS.Timeout | undefined;
   private lastCompletedAt = 0;
+  /** Checkpoints are written one after another, so retention never deletes one that is still being written. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private persisting = 0;
   private latest: CompletedCheckpoint | undefined;
   readonly jobDir: string;
 
@@ -75,6 +78,11 @@ export class CheckpointCoordinator {
     this.target = target;
   }
 
+  /** Resolves when no checkpoint is being written any more. */
+  async idle(): Promise<void> {
+    await this.writing;
+  }
+
   detach(): void {
     this.target = undefined;
     this.abortAll(new Error('job attempt ended'));
@@ -86,7 +94,7 @@ export class CheckpointCoordinator {
     const minPause = this.config.get(CheckpointOptions.MIN_PAUSE);
     const maxConcurrent = this.config.get(CheckpointOptions.MAX_CONCURRENT);
     this.periodic = setInterval(() => {
-      if (!this.target || this.pending.size >= maxConcurrent) return;
+      if (!this.target || this.pending.size + this.persisting >= maxConcurrent) return;
       if (Date.now() - this.lastCompletedAt < minPause) return;
       this.trigger(false, undefined, false).catch((e) => log.warn(`Checkpoint failed: ${(e as Error).message}`));
     }, interval);
@@ -165,16 +173,21 @@ export class CheckpointCoordinator {
     if (p.awaiting.size > 0 || !this.pending.has(p.id)) return;
     this.pending.delete(p.id);
     clearTimeout(p.timer);
-    this.persist(p).then(
-      (c) => {
-        this.lastCompletedAt = Date.now();
-        if (!c.savepoint) this.latest = c;
-        this.target?.notifyCheckpointComplete(p.id);
-        this.onComplete(c);
-        p.resolve(c);
-      },
-      (e) => p.reject(e),
-    );
+    this.persisting++;
+    const written = this.writing.then(() => this.persist(p));
+    this.writing = written.catch(() => {});
+    written
+      .finally(() => this.persisting--)
+      .then(
+        (c) => {
+          this.lastCompletedAt = Date.now();
+          if (!c.savepoint) this.latest = c;
+          this.target?.notifyCheckpointComplete(p.id);
+          this.onComplete(c);
+          p.resolve(c);
+        },
+        (e) => p.reject(e),
+      );
   }
 
   private async persist(p: Pending): Promise<CompletedCheckpoint> {

@@ -111,6 +111,7 @@ export class JobMaster {
       const outcome = await dep.outcome;
       coordinatorWithIds.stopPeriodic();
       coordinatorWithIds.detach();
+      await coordinatorWithIds.idle();
       this.deployment = undefined;
       if (outcome.kind === 'finished' || (outcome.kind === 'canceled' && this.stopAfterSavepoint)) {
         this.client.complete(this.result('FINISHED'));
