@@ -1,1 +1,10 @@
-export {};
+export * from './datagen/datagen-source.js';
+export * from './datagen/field-specs.js';
+export { randomAt, randomIntAt } from './datagen/random.js';
+export * from './file/bucket-assigner.js';
+export * from './file/file-listing.js';
+export * from './file/file-sink.js';
+export * from './file/file-sink-writer.js';
+export * from './file/file-source.js';
+export * from './file/line-splitter.js';
+export * from './file/rolling-policy.js';

@@ -1,6 +1,8 @@
 export {
   type AggregateFunction,
   type AggregatingState,
+  type AsyncFunction,
+  type AsyncWaitOptions,
   type Collector,
   type CoProcessFunction,
   InputStatus,
@@ -14,6 +16,7 @@ export {
   OutputTag,
   type ProcessFunction,
   type ReducingState,
+  type ResultFuture,
   type RuntimeContext,
   type Sink,
   type SinkWriter,
@@ -25,6 +28,7 @@ export {
   type WatermarkGenerator,
   WatermarkStrategy,
 } from '@tributary/runtime';
+export * from './async-data-stream.js';
 export * from './connected-streams.js';
 export * from './data-stream.js';
 export * from './environment.js';
