@@ -9,6 +9,7 @@ import {
   type JobClient,
   type KeySelector,
   MapOperator,
+  type MapStateDescriptor,
   type OutputTag,
   type PartitionerSpec,
   type ProcessFunction,
@@ -20,6 +21,7 @@ import {
   TimestampsAndWatermarksOperator,
   type WatermarkStrategy,
 } from '@tributary/runtime';
+import type { BroadcastConnectedStream, BroadcastStream } from './broadcast-stream.js';
 import type { ConnectedStreams } from './connected-streams.js';
 import type { StreamExecutionEnvironment } from './environment.js';
 import type { KeyedStream } from './keyed-stream.js';
@@ -107,9 +109,18 @@ export class DataStream<T> {
     return new StreamClasses.dataStream!<T>(this.env, refs);
   }
 
-  /** Connects a second stream (of another type) for a co-process function with shared state. */
-  connect<B>(other: DataStream<B>): ConnectedStreams<T, B> {
-    return new StreamClasses.connectedStreams!<T, B>(this.asInput(), other.asInputOf(), this);
+  /**
+   * Connects a second stream (of another type) for a co-process function with shared state, or a broadcast
+   * stream (from `broadcast(descriptor, ...)`) for the broadcast state pattern.
+   */
+  connect<B>(other: BroadcastStream<B>): BroadcastConnectedStream<T, B>;
+  connect<B>(other: DataStream<B>): ConnectedStreams<T, B>;
+  connect<B>(other: DataStream<B> | BroadcastStream<B>): ConnectedStreams<T, B> | BroadcastConnectedStream<T, B> {
+    const B = StreamClasses.broadcastStream;
+    if (B !== undefined && other instanceof B) {
+      return new StreamClasses.broadcastConnectedStream!<T, B>(this.asInput(), other, this.env);
+    }
+    return new StreamClasses.connectedStreams!<T, B>(this.asInput(), (other as DataStream<B>).asInputOf(), this);
   }
 
   /** @internal */
@@ -150,9 +161,17 @@ export class DataStream<T> {
   global(): DataStream<T> {
     return this.partitioned({ type: 'global' });
   }
-  /** Every downstream subtask receives every record. */
-  broadcast(): DataStream<T> {
-    return this.partitioned({ type: 'broadcast' });
+  /**
+   * Without arguments: every downstream subtask receives every record. With MapStateDescriptors: a BroadcastStream
+   * for the broadcast state pattern (`main.connect(stream.broadcast(rules)).process(...)`).
+   */
+  broadcast(): DataStream<T>;
+  broadcast(...descriptors: [MapStateDescriptor<any, any>, ...MapStateDescriptor<any, any>[]]): BroadcastStream<T>;
+  broadcast(...descriptors: MapStateDescriptor<any, any>[]): DataStream<T> | BroadcastStream<T> {
+    if (descriptors.length === 0) return this.partitioned({ type: 'broadcast' });
+    const B = StreamClasses.broadcastStream;
+    if (B === undefined) throw new ProgramError('broadcast(descriptors) needs broadcast-stream.js to be loaded');
+    return new B<T>(this.env, this.refs, descriptors);
   }
   partitionCustom<K>(partition: (key: K, numPartitions: number) => number, key: (value: T) => K): DataStream<T> {
     return this.partitioned({ type: 'custom', partition, keySelector: key as KeySelector });

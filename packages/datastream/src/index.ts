@@ -29,6 +29,7 @@ export {
   WatermarkStrategy,
 } from '@tributary/runtime';
 export * from './async-data-stream.js';
+export * from './broadcast-stream.js';
 export * from './connected-streams.js';
 export * from './data-stream.js';
 export * from './environment.js';

@@ -1,4 +1,5 @@
-import type { KeySelector } from '@tributary/runtime';
+import type { KeySelector, MapStateDescriptor } from '@tributary/runtime';
+import type { BroadcastConnectedStream, BroadcastStream } from './broadcast-stream.js';
 import type { ConnectedStreams } from './connected-streams.js';
 import type { DataStream } from './data-stream.js';
 import type { StreamExecutionEnvironment } from './environment.js';
@@ -21,4 +22,14 @@ export const StreamClasses: {
     refs: readonly StreamRef[],
     key: KeySelector,
   ) => KeyedStream<T, K>;
+  broadcastStream?: new <T>(
+    env: StreamExecutionEnvironment,
+    refs: readonly StreamRef[],
+    descriptors: readonly MapStateDescriptor<any, any>[],
+  ) => BroadcastStream<T>;
+  broadcastConnectedStream?: new <A, B>(
+    main: OperatorInput,
+    broadcast: BroadcastStream<B>,
+    env: StreamExecutionEnvironment,
+  ) => BroadcastConnectedStream<A, B>;
 } = {};

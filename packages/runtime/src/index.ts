@@ -39,6 +39,8 @@ export * from './operators/basic/process-operator.js';
 export * from './operators/basic/reduce-operator.js';
 export * from './operators/basic/sink-operator.js';
 export * from './operators/basic/timestamps-watermarks-operator.js';
+export * from './operators/broadcast/broadcast-process-operator.js';
+export * from './operators/broadcast/read-only-map.js';
 export * from './operators/operator-context.js';
 export * from './operators/operator-snapshot.js';
 export * from './operators/output.js';
