@@ -420,7 +420,11 @@ export class StreamTask {
     for (const b of this.backends) await b?.dispose();
   }
 
+  private lastIn: number[] = [];
+  private lastOut: number[] = [];
+
   metricsSnapshot(elapsedMs: number): TaskMetricsSnapshot {
+    const perSecond = 1000 / Math.max(1, elapsedMs);
     const busy = Math.min(1, this.busyMs / Math.max(1, elapsedMs));
     let bp = this.backPressuredMs;
     if (this.backPressuredSince !== 0) bp += performance.now() - this.backPressuredSince;
@@ -436,12 +440,18 @@ export class StreamTask {
       idleRatio: Math.max(0, 1 - busy - backPressured),
       operators: this.vertex.nodes.map((n, i) => {
         const m = this.metrics[i]!;
+        const inRate = (m.recordsIn - (this.lastIn[i] ?? 0)) * perSecond;
+        const outRate = (m.recordsOut - (this.lastOut[i] ?? 0)) * perSecond;
+        this.lastIn[i] = m.recordsIn;
+        this.lastOut[i] = m.recordsOut;
         return {
           operator: n.name,
           role: n.kind === 'source' ? 'source' : n.outEdges.length === 0 ? 'sink' : 'operator',
           subtask: this.subtaskIndex,
           recordsIn: m.recordsIn,
           recordsOut: m.recordsOut,
+          recordsInPerSecond: Math.round(inRate),
+          recordsOutPerSecond: Math.round(outRate),
           lateRecordsDropped: m.lateRecordsDropped,
           watermark: m.currentInputWatermark,
           stateEntries: this.backends[i]?.entryCount() ?? 0,

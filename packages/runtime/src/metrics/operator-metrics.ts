@@ -22,6 +22,9 @@ export interface OperatorMetricsSnapshot {
   readonly subtask: number;
   readonly recordsIn: number;
   readonly recordsOut: number;
+  /** Rates over the last reporting interval. */
+  readonly recordsInPerSecond: number;
+  readonly recordsOutPerSecond: number;
   readonly lateRecordsDropped: number;
   readonly watermark: number;
   readonly stateEntries: number;
