@@ -20,10 +20,14 @@ import {
   type StreamOperator,
   TimestampsAndWatermarksOperator,
   type WatermarkStrategy,
+  type Window,
+  type WindowAssigner,
 } from '@tributary/runtime';
+import { AllWindowedStream } from './all-windowed-stream.js';
 import type { BroadcastConnectedStream, BroadcastStream } from './broadcast-stream.js';
 import type { ConnectedStreams } from './connected-streams.js';
 import type { StreamExecutionEnvironment } from './environment.js';
+import { CoGroupedStreams, JoinedStreams } from './join-streams.js';
 import type { KeyedStream } from './keyed-stream.js';
 import { StreamClasses } from './registry.js';
 import { PrintSink } from './sinks/print-sink.js';
@@ -136,6 +140,24 @@ export class DataStream<T> {
 
   assignTimestampsAndWatermarks(strategy: WatermarkStrategy<T>, name = 'Timestamps/Watermarks'): DataStream<T> {
     return this.transform(name, () => new TimestampsAndWatermarksOperator(strategy), { assignsWatermarks: true });
+  }
+
+  /** Windows over the whole stream, evaluated by a single subtask. */
+  windowAll<W extends Window>(assigner: WindowAssigner<T, W>): AllWindowedStream<T, W> {
+    return new AllWindowedStream<T, W>(this, assigner);
+  }
+
+  countWindowAll(size: number, slide?: number) {
+    return AllWindowedStream.countWindowAll<T>(this, size, slide);
+  }
+
+  /** Window join: join(other).where(k1).equalTo(k2).window(assigner).apply((a, b) => ...). */
+  join<B>(other: DataStream<B>): JoinedStreams<T, B> {
+    return new JoinedStreams<T, B>(this, other);
+  }
+
+  coGroup<B>(other: DataStream<B>): CoGroupedStreams<T, B> {
+    return new CoGroupedStreams<T, B>(this, other);
   }
 
   // ---- partitioning ----

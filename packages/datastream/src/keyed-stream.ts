@@ -11,11 +11,15 @@ import {
   ReduceOperator,
   type StreamNode,
   type StreamOperator,
+  type Window,
+  type WindowAssigner,
 } from '@tributary/runtime';
 import { DataStream, type FilterFn, type FlatMapFn, type MapFn } from './data-stream.js';
 import type { StreamExecutionEnvironment } from './environment.js';
+import { IntervalJoin } from './interval-join.js';
 import { StreamClasses } from './registry.js';
 import type { OperatorInput, StreamRef } from './stream-ref.js';
+import { WindowedStream } from './windowed-stream.js';
 
 export type FieldOf<T> = T extends readonly unknown[] ? number : keyof T & string;
 
@@ -113,6 +117,21 @@ export class KeyedStream<T, K> extends DataStream<T> {
 
   maxBy(field: FieldOf<T>): DataStream<T> {
     return this.reduce((a, b) => (get(b, field) > get(a, field) ? b : a), `MaxBy(${String(field)})`);
+  }
+
+  /** Windows per key: window(TumblingEventTimeWindows.of(1000)).reduce(...). */
+  window<W extends Window>(assigner: WindowAssigner<T, W>): WindowedStream<T, K, W> {
+    return new WindowedStream<T, K, W>(this, assigner);
+  }
+
+  /** Windows of `size` elements per key; with `slide`, every `slide` elements over the last `size`. */
+  countWindow(size: number, slide?: number) {
+    return WindowedStream.countWindow<T, K>(this, size, slide);
+  }
+
+  /** Joins with another keyed stream on time intervals: intervalJoin(other).between(lo, hi).process(fn). */
+  intervalJoin<B>(other: KeyedStream<B, K>): IntervalJoin<T, B, K> {
+    return new IntervalJoin<T, B, K>(this, other);
   }
 
   override setParallelism(_p: number): this {

@@ -63,3 +63,4 @@ export * from './state/state.js';
 export * from './time/watermark.js';
 export * from './timers/timer-service.js';
 export * from './watermarks/watermark-strategy.js';
+export * from './windows/index.js';
