@@ -30,9 +30,10 @@ const keyEncoder = {
 
 export interface LmdbStoreOptions {
   /**
-   * Writes are kept in a Map and committed in one lmdb transaction per this many distinct keys. Measured on this
-   * machine (bench/state/lmdb-bench.ts): one transaction per write ~190k writes/s, batches of 1000 ~370k/s, of
-   * 10000 ~700k/s. 0 commits every write at once.
+   * Writes are kept in a Map and committed in one lmdb transaction per this many distinct keys. Measured with
+   * bench/state/lmdb-bench.mjs (500k keys, 100-byte values): write-through ~165k writes/s, batches of 4096
+   * ~510-560k writes/s; random read-modify-write ~100k/s either way (commit cost of scattered pages dominates);
+   * larger batches did not help. 0 commits every write at once.
    */
   readonly writeBatchSize?: number;
 }
@@ -64,6 +65,8 @@ export class LmdbStore {
       compression: false,
       // Random reads of state bigger than memory: read-ahead only wastes page cache.
       noReadAhead: true,
+      // useWritemap flushed random updates ~2x faster in bench/state but aborted the process in the test suite
+      // (lmdb assertion in mdb_freelist_save), so it stays off.
       keyEncoder,
       encoding: 'msgpack',
       // Same value fidelity as the heap backend's structuredClone: Map, Set, Date, bigint, typed arrays, cycles.
