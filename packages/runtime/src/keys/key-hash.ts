@@ -24,6 +24,7 @@ export function hashKey(key: unknown): number {
         for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + hashKey(key[i])) | 0;
         return h;
       }
+      checkPlainObject(key);
       const o = key as Record<string, unknown>;
       for (const f of Object.keys(o).sort()) h = (Math.imul(h, 31) + hashString(f) + hashKey(o[f])) | 0;
       return h;
@@ -42,8 +43,12 @@ export function hashKey(key: unknown): number {
  */
 export function normalizeKey(key: unknown): string | number | boolean | bigint | null {
   const t = typeof key;
-  if (t === 'string' || t === 'number' || t === 'boolean' || t === 'bigint' || key === null) {
-    return key as string | number | boolean | bigint | null;
+  if (t === 'string') {
+    // A string that looks like an encoded composite key is encoded too, so it cannot collide with one.
+    return (key as string).charCodeAt(0) === 0 ? `\u0000${JSON.stringify(key)}` : (key as string);
+  }
+  if (t === 'number' || t === 'boolean' || t === 'bigint' || key === null) {
+    return key as number | boolean | bigint | null;
   }
   if (t === 'object') return `\u0000${canonicalJson(key)}`;
   throw new TributaryError('KEY_TYPE', `A key must be a string, number, bigint, boolean, array or object; got ${t}`);
@@ -55,20 +60,42 @@ export function denormalizeKey(norm: unknown): unknown {
 }
 
 function canonicalJson(v: unknown): string {
-  if (typeof v === 'bigint') return JSON.stringify({ $bigint: v.toString() });
+  const t = typeof v;
+  if (t === 'bigint') return JSON.stringify({ $bigint: (v as bigint).toString() });
+  // JSON turns NaN and +-Infinity into null: keep them apart from null and from each other.
+  if (t === 'number' && !Number.isFinite(v)) return JSON.stringify({ $number: String(v) });
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
+  if (v !== null && t === 'object') {
+    checkPlainObject(v as object);
     const o = v as Record<string, unknown>;
     return `{${Object.keys(o)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
       .join(',')}}`;
   }
-  return JSON.stringify(v);
+  if (t === 'string' || t === 'number' || t === 'boolean' || v === null) return JSON.stringify(v);
+  throw new TributaryError(
+    'KEY_TYPE',
+    `A key must be a string, number, bigint, boolean, or an array/object of those; got ${t} inside a composite key`,
+  );
+}
+
+/** Dates, Maps, class instances etc. have no enumerable fields to hash: they would all collapse into one key. */
+function checkPlainObject(o: object): void {
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new TributaryError(
+      'KEY_TYPE',
+      `A key object must be a plain object or an array; got ${proto?.constructor?.name ?? 'an object'} ` +
+        '(convert it to a string, number or plain object in the key selector)',
+    );
+  }
 }
 
 function reviveBigint(_k: string, v: unknown): unknown {
-  if (v !== null && typeof v === 'object' && '$bigint' in (v as object))
-    return BigInt((v as { $bigint: string }).$bigint);
+  if (v !== null && typeof v === 'object') {
+    if ('$bigint' in (v as object)) return BigInt((v as { $bigint: string }).$bigint);
+    if ('$number' in (v as object)) return Number((v as { $number: string }).$number);
+  }
   return v;
 }
