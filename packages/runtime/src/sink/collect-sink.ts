@@ -35,13 +35,18 @@ export class CollectSink<T> implements Sink<T> {
     const target = CollectRegistry.lookup(this.id);
     if (!target) throw new Error(`No collect target '${this.id}' is registered in this process`);
     let buffer: unknown[] = [];
+    // A partly filled buffer is handed over as soon as the task yields, so slow streams show results promptly.
+    const handOver = () => {
+      if (buffer.length > 0) {
+        target.push(buffer);
+        buffer = [];
+      }
+    };
     return {
       write(value) {
         buffer.push(value);
-        if (buffer.length >= 1024) {
-          target.push(buffer);
-          buffer = [];
-        }
+        if (buffer.length === 1) setImmediate(handOver);
+        else if (buffer.length >= 1024) handOver();
       },
       writeWatermark() {
         if (buffer.length > 0) {

@@ -49,8 +49,9 @@ export class WatermarkEmitter<T> implements WatermarkOutput {
       this.lastEventTime = this.clock.now();
       if (this.idle) this.markActive();
     }
-    this.generator.onEvent(value, ts, this);
+    // The element goes first: a punctuated watermark it triggers must not make the element itself late (Flink order).
     this.output.collect(value, ts);
+    this.generator.onEvent(value, ts, this);
   }
 
   /** Called on the auto-watermark interval. */
