@@ -32,7 +32,7 @@ export class WorkerDeployment implements Deployment {
     config: Configuration,
     attempt: number,
     restore: RestoreAssignment | undefined,
-    private readonly listener: DeploymentListener,
+    listener: DeploymentListener,
     o: WorkerJobOptions,
   ) {
     this.outcome = new Promise((r) => (this.resolveOutcome = r));

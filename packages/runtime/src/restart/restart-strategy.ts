@@ -76,7 +76,7 @@ export class ExponentialDelay implements RestartStrategy {
   }
 }
 
-function number(config: Configuration, option: { key: string }, raw: string): number {
+function number(option: { key: string }, raw: string): number {
   const n = Number(raw);
   if (!Number.isFinite(n) || n < 0)
     throw new ConfigError(option.key, `Option '${option.key}' expects a non-negative number, got '${raw}'`);
@@ -103,9 +103,9 @@ export function createRestartStrategy(config: Configuration): RestartStrategy {
       return new ExponentialDelay(
         config.get(RestartOptions.EXP_INITIAL),
         config.get(RestartOptions.EXP_MAX),
-        number(config, RestartOptions.EXP_MULTIPLIER, config.get(RestartOptions.EXP_MULTIPLIER)),
+        number(RestartOptions.EXP_MULTIPLIER, config.get(RestartOptions.EXP_MULTIPLIER)),
         config.get(RestartOptions.EXP_RESET),
-        number(config, RestartOptions.EXP_JITTER, config.get(RestartOptions.EXP_JITTER)),
+        number(RestartOptions.EXP_JITTER, config.get(RestartOptions.EXP_JITTER)),
         config.get(RestartOptions.EXP_ATTEMPTS),
       );
   }
