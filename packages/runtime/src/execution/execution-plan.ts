@@ -43,7 +43,8 @@ export function planChannels(jg: JobGraph): { edges: EdgePlan[]; channels: Chann
         let targets: number[];
         if (e.partitioner.type === 'forward') targets = [u];
         else if (e.partitioner.type === 'rescale') targets = rescaleTargets(u, pu, pd);
-        else if (e.partitioner.type === 'global') targets = [0];
+        // Global connects to every downstream subtask (its selector always picks channel 0): the others still need
+        // watermarks and end of input, or they would wait forever for input that has no channel.
         else targets = Array.from({ length: pd }, (_, d) => d);
         const list: ChannelSpec[] = [];
         for (const d of targets) {
