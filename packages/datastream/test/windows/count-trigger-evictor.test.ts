@@ -11,7 +11,7 @@ import {
   type Window,
 } from '@tributary/datastream';
 import { describe, expect, it } from 'vitest';
-import { type Ev, ev, timed, wm } from './helpers.js';
+import { addV, type Ev, ev, timed, wm } from './helpers.js';
 
 const values = (k: string, vs: number[]) => vs.map((v, i) => ev(k, v, i));
 
@@ -23,7 +23,7 @@ describe('count windows, triggers and evictors', () => {
       .fromCollection(input)
       .keyBy((e) => e.k)
       .countWindow(3)
-      .reduce((x, y) => ({ ...x, v: x.v + y.v }))
+      .reduce(addV)
       .map((e) => `${e.k}:${e.v}`)
       .executeAndCollect()
       .toArray();
@@ -42,6 +42,17 @@ describe('count windows, triggers and evictors', () => {
       .toArray();
     // fires after elements 2, 4, 6, keeping the last 3
     expect(out).toEqual(['1,2', '2,3,4', '4,5,6']);
+
+    // With an evictor, reduce and aggregate run over what is left after eviction when the window fires.
+    const env2 = StreamExecutionEnvironment.create();
+    const sums = await env2
+      .fromCollection(values('a', [1, 2, 3, 4, 5, 6, 7]))
+      .keyBy((e) => e.k)
+      .countWindow(3, 2)
+      .aggregate({ createAccumulator: () => 0, add: (e: Ev, a: number) => a + e.v, getResult: (a: number) => a })
+      .executeAndCollect()
+      .toArray();
+    expect(sums).toEqual([3, 9, 15]);
   });
 
   it('a custom trigger fires early on large elements and purges; a custom evictor drops odd values', async () => {
@@ -85,7 +96,7 @@ describe('count windows, triggers and evictors', () => {
       .keyBy((e) => e.k)
       .window(TumblingEventTimeWindows.of(100))
       .trigger(CountTrigger.of(2))
-      .reduce((x, y) => ({ ...x, v: x.v + y.v }))
+      .reduce(addV)
       .map((e) => e.v)
       .executeAndCollect()
       .toArray();
@@ -100,7 +111,7 @@ describe('count windows, triggers and evictors', () => {
       .keyBy((e) => e.k)
       .window(TumblingEventTimeWindows.of(100))
       .trigger(ContinuousEventTimeTrigger.of(20))
-      .reduce((x, y) => ({ ...x, v: x.v + y.v }))
+      .reduce(addV)
       .process<string>({
         processElement(e, ctx, o) {
           o.collect(`${e.v}@${ctx.timestamp()}`);
@@ -118,7 +129,7 @@ describe('count windows, triggers and evictors', () => {
       .fromCollection(values('a', [1, 2, 3]))
       .keyBy((e) => e.k)
       .window(GlobalWindows.create())
-      .reduce((x, y) => ({ ...x, v: x.v + y.v }))
+      .reduce(addV)
       .executeAndCollect()
       .toArray();
     expect(out).toEqual([]);

@@ -44,3 +44,8 @@ export function sorted<T>(xs: T[]): T[] {
     JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
   );
 }
+
+/** Reduce function summing v (other fields from the first record). */
+export function addV(x: Ev, y: Ev): Ev {
+  return { k: x.k, v: x.v + y.v, t: x.t };
+}

@@ -7,7 +7,7 @@ import {
   TumblingEventTimeWindows,
 } from '@tributary/datastream';
 import { describe, expect, it } from 'vitest';
-import { type Ev, ev, timed, wm } from './helpers.js';
+import { addV, type Ev, ev, timed, wm } from './helpers.js';
 
 /** "key [start,end) sum firing#n" — the firing count is per-window state, so re-firings are visible. */
 const summarize = {
@@ -105,7 +105,7 @@ describe('late data', () => {
       .keyBy((e) => e.k)
       .window(TumblingEventTimeWindows.of(10))
       .allowedLateness(50)
-      .reduce((a, b) => ({ ...a, v: a.v + b.v }))
+      .reduce(addV)
       .map((e) => e.v)
       .executeAndCollect()
       .toArray();

@@ -1,6 +1,6 @@
 import { EventTimeSessionWindows, OutputTag, StreamExecutionEnvironment, type TimeWindow } from '@tributary/datastream';
 import { describe, expect, it } from 'vitest';
-import { type Ev, ev, sorted, timed, wm } from './helpers.js';
+import { addV, type Ev, ev, sorted, timed, wm } from './helpers.js';
 
 const input = [
   ev('a', 1, 1),
@@ -52,10 +52,7 @@ describe('session windows', () => {
   it('merge incremental reduce state and aggregate accumulators', async () => {
     const env = StreamExecutionEnvironment.create();
     const reduced = await sessions(env)
-      .reduce<string>(
-        (a, b) => ({ ...a, v: a.v + b.v }),
-        (key, w, els, out) => out.collect(fmt(key, w, els[0]!.v)),
-      )
+      .reduce<string>(addV, (key, w, els, out) => out.collect(fmt(key, w, els[0]!.v)))
       .executeAndCollect()
       .toArray();
     expect(sorted(reduced)).toEqual(sorted(expected));

@@ -86,7 +86,7 @@ describe('event-time tumbling and sliding windows', () => {
     expect(await run((s) => s.max('v'))).toEqual(sorted([ev('a', 5, 1), ev('b', 7, 5), ev('a', 9, 11)]));
     expect(await run((s) => s.minBy('v'))).toEqual(sorted([ev('a', 1, 2), ev('b', 7, 5), ev('a', 9, 11)]));
     expect(await run((s) => s.maxBy('v'))).toEqual(sorted([ev('a', 5, 3), ev('b', 7, 5), ev('a', 9, 11)]));
-    expect(await run((s) => s.reduce((x, y) => ({ ...x, v: x.v * y.v })))).toEqual(
+    expect(await run((s) => s.reduce((x, y) => ({ k: x.k, v: x.v * y.v, t: x.t })))).toEqual(
       sorted([ev('a', 15, 1), ev('b', 7, 5), ev('a', 9, 11)]),
     );
   });
