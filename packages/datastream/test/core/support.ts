@@ -59,7 +59,12 @@ export class PushSource<T> implements Source<T, number> {
       },
       pollNext(out: ReaderOutput<T>) {
         let emitted = 0;
-        for (const s of mine) for (const v of self.queues[s]!.splice(0)) out.collect(v), emitted++;
+        for (const s of mine) {
+          for (const v of self.queues[s]!.splice(0)) {
+            out.collect(v);
+            emitted++;
+          }
+        }
         if (mine.every((s) => self.ended[s] && self.queues[s]!.length === 0)) return InputStatus.END_OF_INPUT;
         return emitted > 0 ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
       },
