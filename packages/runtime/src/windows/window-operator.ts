@@ -9,6 +9,8 @@ import type { InternalTimerService } from '../timers/timer-service.js';
 import { isMergingAssigner, type WindowAssigner, type WindowAssignerContext } from './assigners/window-assigner.js';
 import type { Evictor, TimestampedValue } from './evictors/evictor.js';
 import { type MergingWindowEntries, MergingWindowSet } from './merging-window-set.js';
+import { EventTimeTrigger } from './triggers/event-time-trigger.js';
+import { ProcessingTimeTrigger } from './triggers/processing-time-trigger.js';
 import { isFire, isPurge, type Trigger } from './triggers/trigger.js';
 import { GLOBAL_WINDOW_MAX_TIMESTAMP, type Window } from './window.js';
 import { ProcessWindowContextImpl, WindowTriggerContext } from './window-contexts.js';
@@ -60,6 +62,11 @@ export class WindowOperator<K, IN, OUT, W extends Window> extends OneInputOperat
   private readonly eventTime: boolean;
   private readonly merging: boolean;
   private readonly lateness: number;
+  /**
+   * The built-in time triggers register exactly the cleanup timer (same time, same namespace) on every element
+   * when there is no lateness, so registering it again per record would only repeat a timer-queue lookup.
+   */
+  private readonly triggerRegistersCleanup: boolean;
   private backend!: KeyedStateBackend;
   private timerSvc!: InternalTimerService;
   private windowState!: ContentsState;
@@ -80,6 +87,10 @@ export class WindowOperator<K, IN, OUT, W extends Window> extends OneInputOperat
     this.eventTime = spec.assigner.isEventTime();
     this.merging = isMergingAssigner(spec.assigner);
     this.lateness = spec.allowedLateness;
+    this.triggerRegistersCleanup =
+      !this.merging &&
+      ((this.eventTime && this.lateness === 0 && (spec.trigger as unknown) === EventTimeTrigger.create()) ||
+        (!this.eventTime && (spec.trigger as unknown) === ProcessingTimeTrigger.create()));
   }
 
   override async open(): Promise<void> {
@@ -128,7 +139,7 @@ export class WindowOperator<K, IN, OUT, W extends Window> extends OneInputOperat
         state.setNamespace(ns);
         state.clear();
       }
-      this.registerCleanupTimer(w, ns);
+      if (!this.triggerRegistersCleanup) this.registerCleanupTimer(w, ns);
     }
     return skipped;
   }
