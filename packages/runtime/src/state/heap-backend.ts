@@ -2,7 +2,13 @@ import type { Clock } from '@tributary/core';
 import { TributaryError } from '@tributary/core';
 import { assignKeyGroup, type KeyGroupRange, rangeContains } from '../keys/key-groups.js';
 import { denormalizeKey, normalizeKey } from '../keys/key-hash.js';
-import type { KeyedStateBackend, KeyedStateEntry, KeyedStateSnapshot } from './backend.js';
+import {
+  type KeyedStateBackend,
+  type KeyedStateSnapshot,
+  type KeyGroupEntries,
+  newKeyGroupEntries,
+  pushEntry,
+} from './backend.js';
 import type { StateDescriptor } from './descriptors.js';
 import { createHeapState, type HeapTable } from './heap-states.js';
 import type { InternalKvState, Namespace } from './state.js';
@@ -70,15 +76,15 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
   }
 
   snapshot(): KeyedStateSnapshot {
-    const states: Record<string, Record<number, KeyedStateEntry[]>> = {};
+    const states: Record<string, Record<number, KeyGroupEntries>> = {};
     for (const [name, table] of this.tables) {
-      const groups: Record<number, KeyedStateEntry[]> = {};
+      const groups: Record<number, KeyGroupEntries> = {};
       for (const [namespace, byKey] of table) {
         for (const [norm, value] of byKey) {
           const key = denormalizeKey(norm);
           const kg = assignKeyGroup(key, this.maxParallelism);
-          const list = groups[kg] ?? (groups[kg] = []);
-          list.push({ key, namespace, value: copyValue(value) });
+          const list = groups[kg] ?? (groups[kg] = newKeyGroupEntries());
+          pushEntry(list, key, namespace, copyValue(value));
         }
       }
       states[name] = groups;
@@ -96,14 +102,20 @@ export class HeapKeyedStateBackend implements KeyedStateBackend {
         }
         for (const [kgText, entries] of Object.entries(groups)) {
           if (!rangeContains(this.keyGroupRange, Number(kgText))) continue;
-          for (const e of entries) {
-            let byKey = table.get(e.namespace);
-            if (!byKey) {
-              byKey = new Map();
-              table.set(e.namespace, byKey);
+          const { keys, namespaces, values } = entries;
+          let ns: Namespace | undefined;
+          let byKey: Map<unknown, unknown> | undefined;
+          for (let i = 0; i < keys.length; i++) {
+            if (namespaces[i] !== ns || byKey === undefined) {
+              ns = namespaces[i]!;
+              byKey = table.get(ns);
+              if (!byKey) {
+                byKey = new Map();
+                table.set(ns, byKey);
+              }
             }
             // Copied: the snapshot may be restored again (another attempt) and must not see this state's updates.
-            byKey.set(normalizeKey(e.key), copyValue(e.value));
+            byKey.set(normalizeKey(keys[i]), copyValue(values[i]));
           }
         }
       }

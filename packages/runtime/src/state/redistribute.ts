@@ -1,5 +1,5 @@
 import type { OperatorSnapshot } from '../operators/operator-snapshot.js';
-import type { KeyedStateEntry, KeyedStateSnapshot } from './backend.js';
+import { appendEntries, type KeyedStateSnapshot, type KeyGroupEntries, newKeyGroupEntries } from './backend.js';
 import { redistributeOperatorState } from './operator-state.js';
 
 /**
@@ -11,13 +11,13 @@ export function redistributeSnapshots(old: readonly OperatorSnapshot[], parallel
   const keyedParts = old.map((s) => s.keyed).filter((k): k is KeyedStateSnapshot => k !== undefined);
   let keyed: KeyedStateSnapshot | undefined;
   if (keyedParts.length > 0) {
-    const states: Record<string, Record<number, KeyedStateEntry[]>> = {};
+    const states: Record<string, Record<number, KeyGroupEntries>> = {};
     for (const part of keyedParts) {
       for (const [name, groups] of Object.entries(part.states)) {
         const target = states[name] ?? (states[name] = {});
         for (const [kg, entries] of Object.entries(groups)) {
-          const list = target[Number(kg)] ?? (target[Number(kg)] = []);
-          for (const e of entries) list.push(e);
+          const list = target[Number(kg)] ?? (target[Number(kg)] = newKeyGroupEntries());
+          appendEntries(list, entries);
         }
       }
     }

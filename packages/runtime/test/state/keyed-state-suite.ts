@@ -2,6 +2,7 @@ import { ManualClock } from '@tributary/core';
 import {
   type AggregatingState,
   assignKeyGroup,
+  entriesOf,
   HeapKeyedStateBackend,
   type KeyedStateBackend,
   type KeyGroupRange,
@@ -33,8 +34,9 @@ export function canonicalSnapshot(s: ReturnType<KeyedStateBackend['snapshot']>):
   for (const [name, groups] of Object.entries(s.states)) {
     const g: Record<string, unknown[]> = {};
     for (const [kg, entries] of Object.entries(groups)) {
-      if (entries.length === 0) continue;
-      g[kg] = entries
+      const list = entriesOf(entries);
+      if (list.length === 0) continue;
+      g[kg] = list
         .map((e) => ({ key: e.key, namespace: e.namespace, value: conv(e.value) }))
         .sort((a, b) => JSON.stringify([a.key, a.namespace]).localeCompare(JSON.stringify([b.key, b.namespace])));
     }
@@ -349,11 +351,11 @@ export function keyedStateSuite(name: string, create: BackendFactory): void {
       // Every entry sits in the key group of its key.
       for (const groups of Object.values(snap.states)) {
         for (const [kg, entries] of Object.entries(groups)) {
-          for (const e of entries) expect(assignKeyGroup(e.key, MAX_P)).toBe(Number(kg));
+          for (const e of entriesOf(entries)) expect(assignKeyGroup(e.key, MAX_P)).toBe(Number(kg));
         }
       }
-      expect(Object.values(snap.states.v!).flat()).toHaveLength(keys.length);
-      expect(Object.values(snap.states.l!).flat()).toHaveLength(keys.length * 2);
+      expect(Object.values(snap.states.v!).flatMap(entriesOf)).toHaveLength(keys.length);
+      expect(Object.values(snap.states.l!).flatMap(entriesOf)).toHaveLength(keys.length * 2);
       const b2 = make();
       b2.restore([snap]);
       expect(canonicalSnapshot(b2.snapshot())).toEqual(canonicalSnapshot(snap));
@@ -370,7 +372,7 @@ export function keyedStateSuite(name: string, create: BackendFactory): void {
       expect(canonicalSnapshot(b2.snapshot())).not.toEqual(canonicalSnapshot(snap));
       expect(
         Object.values(snap.states.l!)
-          .flat()
+          .flatMap(entriesOf)
           .find((e) => e.key === 'key-5' && e.namespace === 0)!.value,
       ).toEqual(['key-5-1', 'key-5-2']);
     });

@@ -70,7 +70,7 @@ describe('operator state redistribution', () => {
   });
 
   it('redistributeSnapshots hands every new subtask the merged keyed state and its operator state share', () => {
-    const keyed = (k: string, kg: number) => ({ states: { v: { [kg]: [{ key: k, namespace: 0, value: 1 }] } } });
+    const keyed = (k: string, kg: number) => ({ states: { v: { [kg]: { keys: [k], namespaces: [0], values: [1] } } } });
     const r = redistributeSnapshots(
       [
         { keyed: keyed('a', 3), operatorState: old[0] },
@@ -80,8 +80,8 @@ describe('operator state redistribution', () => {
     );
     for (const s of r)
       expect(s.keyed!.states.v).toEqual({
-        3: [{ key: 'a', namespace: 0, value: 1 }],
-        90: [{ key: 'b', namespace: 0, value: 1 }],
+        3: { keys: ['a'], namespaces: [0], values: [1] },
+        90: { keys: ['b'], namespaces: [0], values: [1] },
       });
     expect(r[0]!.operatorState!.offsets!.entries).toEqual(['a', 'c', 'e']);
     expect(r[1]!.operatorState!.offsets!.entries).toEqual(['b', 'd']);

@@ -2,7 +2,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, type Configuration, CoreOptions, TributaryError } from '@tributary/core';
 import { assignKeyGroup, type KeyGroupRange, rangeContains } from '../../keys/key-groups.js';
-import type { KeyedStateBackend, KeyedStateEntry, KeyedStateSnapshot } from '../backend.js';
+import {
+  appendEntries,
+  type KeyedStateBackend,
+  type KeyedStateSnapshot,
+  type KeyGroupEntries,
+  newKeyGroupEntries,
+  pushEntry,
+} from '../backend.js';
 import type { StateDescriptor } from '../descriptors.js';
 import type { InternalKvState, Namespace } from '../state.js';
 import { KeyReader, KeyWriter, SUFFIX_MAP_HEADER, u16Chars } from './key-codec.js';
@@ -43,7 +50,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
   private nextId = 0;
   private lastCount = 0;
   /** Restored entries of states nobody registered yet: their kind (map or not) is known only at registration. */
-  private readonly pending = new Map<string, Record<number, KeyedStateEntry[]>>();
+  private readonly pending = new Map<string, Record<number, KeyGroupEntries>>();
 
   constructor(
     readonly keyGroupRange: KeyGroupRange,
@@ -97,14 +104,14 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
     return state as unknown as S & InternalKvState;
   }
 
-  private write(state: LmdbStateBase, groups: Record<number, KeyedStateEntry[]>): void {
+  private write(state: LmdbStateBase, groups: Record<number, KeyGroupEntries>): void {
     const savedKey = this.currentKey;
     const savedNs = state.namespace;
     for (const entries of Object.values(groups)) {
-      for (const e of entries) {
-        this.setCurrentKey(e.key);
-        state.setNamespace(e.namespace);
-        state.restoreEntry(e.value);
+      for (let i = 0; i < entries.keys.length; i++) {
+        this.setCurrentKey(entries.keys[i]);
+        state.setNamespace(entries.namespaces[i]!);
+        state.restoreEntry(entries.values[i]);
       }
     }
     this.store.flush();
@@ -146,20 +153,20 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
 
   snapshot(): KeyedStateSnapshot {
     this.store.flush();
-    const states: Record<string, Record<number, KeyedStateEntry[]>> = {};
+    const states: Record<string, Record<number, KeyGroupEntries>> = {};
     for (const [name, reg] of this.states) states[name] = this.snapshotState(reg);
     for (const [name, groups] of this.pending) states[name] = groups;
     return { states };
   }
 
-  private snapshotState(reg: Registered): Record<number, KeyedStateEntry[]> {
-    const groups: Record<number, KeyedStateEntry[]> = {};
+  private snapshotState(reg: Registered): Record<number, KeyGroupEntries> {
+    const groups: Record<number, KeyGroupEntries> = {};
     const isMap = reg.descriptor.kind === 'map';
     const ttl = reg.descriptor.ttl !== undefined;
     const r = this.reader;
     for (let kg = this.keyGroupRange.start; kg <= this.keyGroupRange.end; kg++) {
       const prefix = u16Chars(kg) + reg.state.idChars;
-      const list: KeyedStateEntry[] = [];
+      const list: KeyGroupEntries = newKeyGroupEntries();
       // Map state: consecutive records of one (key, namespace) become one Map entry.
       let mapBase = '';
       let map: Map<unknown, unknown> | undefined;
@@ -168,7 +175,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
       let ns: unknown;
       const emitMap = () => {
         if (map !== undefined && map.size > 0) {
-          list.push({ key, namespace: ns as Namespace, value: ttl ? { v: map, t: stamp } : map });
+          pushEntry(list, key, ns as Namespace, ttl ? { v: map, t: stamp } : map);
         }
         map = undefined;
       };
@@ -176,7 +183,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
         r.load(e.key).pos = 4;
         if (!isMap) {
           const k = r.tagged();
-          list.push({ key: k, namespace: r.tagged() as Namespace, value: e.value });
+          pushEntry(list, k, r.tagged() as Namespace, e.value);
           continue;
         }
         r.skipTagged();
@@ -194,7 +201,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
         else map!.set(r.tagged(), e.value);
       }
       emitMap();
-      if (list.length > 0) groups[kg] = list;
+      if (list.keys.length > 0) groups[kg] = list;
     }
     return groups;
   }
@@ -202,7 +209,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
   restore(snapshots: readonly KeyedStateSnapshot[]): void {
     for (const snap of snapshots) {
       for (const [name, groups] of Object.entries(snap.states)) {
-        const inRange: Record<number, KeyedStateEntry[]> = {};
+        const inRange: Record<number, KeyGroupEntries> = {};
         for (const [kgText, entries] of Object.entries(groups)) {
           const kg = Number(kgText);
           if (rangeContains(this.keyGroupRange, kg)) inRange[kg] = entries;
@@ -212,7 +219,9 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
         else {
           const target = this.pending.get(name) ?? {};
           for (const [kg, entries] of Object.entries(inRange)) {
-            target[Number(kg)] = [...(target[Number(kg)] ?? []), ...entries];
+            const existing = target[Number(kg)] ?? newKeyGroupEntries();
+            appendEntries(existing, entries);
+            target[Number(kg)] = existing;
           }
           this.pending.set(name, target);
         }
@@ -225,7 +234,7 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
     // Metrics may ask once more after the task disposed its state.
     if (this.store.closed) return this.lastCount;
     let n = this.store.count(u16Chars(this.keyGroupRange.start), u16Chars(this.keyGroupRange.end + 1));
-    for (const groups of this.pending.values()) for (const l of Object.values(groups)) n += l.length;
+    for (const groups of this.pending.values()) for (const l of Object.values(groups)) n += l.keys.length;
     this.lastCount = n;
     return n;
   }
