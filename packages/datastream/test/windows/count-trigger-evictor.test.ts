@@ -134,4 +134,16 @@ describe('count windows, triggers and evictors', () => {
       .toArray();
     expect(out).toEqual([]);
   });
+
+  it('GlobalWindows with the end-of-stream trigger fire once at the end of input', async () => {
+    const env = StreamExecutionEnvironment.create();
+    const out = await env
+      .fromSequence(1, 5)
+      .keyBy((x) => x % 2)
+      .window(GlobalWindows.createWithEndOfStreamTrigger())
+      .reduce((a, b) => a + b)
+      .executeAndCollect()
+      .toArray();
+    expect(out.sort()).toEqual([1 + 3 + 5, 2 + 4].sort());
+  });
 });

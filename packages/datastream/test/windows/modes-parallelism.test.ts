@@ -60,12 +60,13 @@ function sessionRef(gap: number): string[] {
   return sorted(out);
 }
 
-type Mode = { parallelism: number; batch: boolean; outOfOrder: boolean };
+type Mode = { parallelism: number; batch: boolean; outOfOrder: boolean; lmdb?: boolean };
 
 async function runAll(mode: Mode) {
   const make = () => {
     const env = StreamExecutionEnvironment.create().setParallelism(mode.parallelism);
     if (mode.batch) env.setRuntimeMode('BATCH');
+    if (mode.lmdb) env.setStateBackend('lmdb');
     const input = mode.outOfOrder
       ? env
           .fromCollection(shuffled)
@@ -113,8 +114,9 @@ describe('windows across parallelism and runtime modes', () => {
     { parallelism: 2, batch: false, outOfOrder: true },
     { parallelism: 1, batch: true, outOfOrder: false },
     { parallelism: 2, batch: true, outOfOrder: false },
+    { parallelism: 2, batch: false, outOfOrder: true, lmdb: true },
   ]) {
-    it(`${mode.batch ? 'BATCH' : 'STREAMING'}, parallelism ${mode.parallelism}${mode.outOfOrder ? ', out of order' : ''}`, async () => {
+    it(`${mode.batch ? 'BATCH' : 'STREAMING'}, parallelism ${mode.parallelism}${mode.outOfOrder ? ', out of order' : ''}${mode.lmdb ? ', on-disk state' : ''}`, async () => {
       expect(await runAll(mode)).toEqual(expected);
     });
   }
