@@ -74,7 +74,7 @@ function buildJob(dir: string, log: CommitLog<string>, failAt: number, failIn: '
 }
 
 describe('exactly-once across injected failures', () => {
-  const rounds = Number(process.env.FAULT_ROUNDS ?? 10);
+  const rounds = Number(process.env.FAULT_ROUNDS ?? 20);
   for (let round = 0; round < rounds; round++) {
     const failAt = 300 + Math.floor(Math.random() * 2400);
     const failIn = Math.random() < 0.5 ? 'before' : 'after';
