@@ -29,7 +29,20 @@ export class TaskExecutor {
     const enqueue = (fn: () => void) => this.enqueue(fn);
     this.processingTime = {
       now: () => clock.now(),
-      registerTimer: (time, callback) => clock.schedule(time, () => enqueue(() => callback(time))),
+      registerTimer: (time, callback) => {
+        // A time that has already passed (re-armed after a late firing, or a ManualClock that jumped ahead) runs
+        // now, as Flink's timer service does with a zero delay; the clock would not fire it until it moves again.
+        if (time <= clock.now()) {
+          let canceled = false;
+          enqueue(() => {
+            if (!canceled) callback(time);
+          });
+          return () => {
+            canceled = true;
+          };
+        }
+        return clock.schedule(time, () => enqueue(() => callback(time)));
+      },
     };
   }
 
@@ -104,6 +117,11 @@ export class TaskExecutor {
       if (finished === tasks.length) break;
       if (this.stopped) break;
       if (!did && this.mail.length === 0) {
+        // Nothing else to do: send partly filled buffers before sleeping (they may be what others wait for).
+        let flushed = false;
+        for (let i = 0; i < tasks.length; i++)
+          if (tasks[i]!.phase !== 'finished' && tasks[i]!.flushOutputs()) flushed = true;
+        if (flushed) continue;
         if (!this.pendingWake) await new Promise<void>((r) => (this.wakeup = r));
         lastYield = performance.now();
       } else if (performance.now() - lastYield > YIELD_EVERY_MS) {
