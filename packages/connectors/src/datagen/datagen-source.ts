@@ -25,6 +25,11 @@ export interface DataGeneratorOptions<T> {
   rowsPerSecond?: number;
   /** Seed of the random fields (default 0): the same seed gives the same rows. */
   seed?: number;
+  /**
+   * Bounded sources give each subtask a contiguous index range by default; interleaved gives subtask i of p the
+   * indexes i, i+p, ... so that event time advances evenly across subtasks.
+   */
+  interleaved?: boolean;
   /** Event timestamp of a row (optional). */
   timestamps?: (value: T, index: number) => number;
 }
@@ -73,6 +78,9 @@ export class DataGeneratorSource<T> implements Source<T, DataGenSplit> {
       return Array.from({ length: parallelism }, (_, i) => ({ next: i, end: null, stride: parallelism }));
     }
     const n = Math.max(0, Math.min(parallelism, rows));
+    if (this.options.interleaved) {
+      return Array.from({ length: n }, (_, i) => ({ next: i, end: rows, stride: n }));
+    }
     const splits: DataGenSplit[] = [];
     for (let i = 0; i < n; i++) {
       splits.push({ next: Math.floor((rows * i) / n), end: Math.floor((rows * (i + 1)) / n), stride: 1 });

@@ -39,14 +39,18 @@ export class RecordWriter {
     for (const ch of this.channels) ch.send(event);
   }
 
-  flush(): void {
+  /** Sends every partly filled buffer; returns whether any was sent. */
+  flush(): boolean {
+    let sent = false;
     for (let c = 0; c < this.n; c++) {
       const b = this.buffers[c]!;
       if (b.values.length > 0) {
         this.channels[c]!.send(b);
         this.buffers[c] = newBuffer();
+        sent = true;
       }
     }
+    return sent;
   }
 
   isAvailable(): boolean {

@@ -117,6 +117,11 @@ export class TaskExecutor {
       if (finished === tasks.length) break;
       if (this.stopped) break;
       if (!did && this.mail.length === 0) {
+        // Nothing else to do: send partly filled buffers before sleeping (they may be what others wait for).
+        let flushed = false;
+        for (let i = 0; i < tasks.length; i++)
+          if (tasks[i]!.phase !== 'finished' && tasks[i]!.flushOutputs()) flushed = true;
+        if (flushed) continue;
         if (!this.pendingWake) await new Promise<void>((r) => (this.wakeup = r));
         lastYield = performance.now();
       } else if (performance.now() - lastYield > YIELD_EVERY_MS) {
