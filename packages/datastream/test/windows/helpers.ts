@@ -49,3 +49,32 @@ export function sorted<T>(xs: T[]): T[] {
 export function addV(x: Ev, y: Ev): Ev {
   return { k: x.k, v: x.v + y.v, t: x.t };
 }
+
+/** An unbounded async iterable the test pushes into. */
+export function pushable<T>() {
+  const buf: T[] = [];
+  let wake: (() => void) | undefined;
+  let done = false;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  return {
+    push(v: T) {
+      buf.push(v);
+      notify();
+    },
+    end() {
+      done = true;
+      notify();
+    },
+    async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+      for (;;) {
+        while (buf.length > 0) yield buf.shift()!;
+        if (done) return;
+        await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
+}

@@ -1,11 +1,12 @@
 import {
   type DataStream,
+  OutputTag,
   StreamExecutionEnvironment,
   TumblingEventTimeWindows,
   WatermarkStrategy,
 } from '@tributary/datastream';
 import { describe, expect, it } from 'vitest';
-import { sorted } from './helpers.js';
+import { pushable, sorted } from './helpers.js';
 
 interface Order {
   id: string;
@@ -167,5 +168,54 @@ describe('interval join', () => {
         .lowerBoundExclusive()
         .process(() => {}),
     ).toThrow(/is empty/);
+  });
+});
+
+describe('interval join late data', () => {
+  it('elements behind the watermark go to the late side outputs', async () => {
+    const env = StreamExecutionEnvironment.create();
+    const lefts = pushable<Order>();
+    const rights = pushable<Shipment>();
+    // Punctuated: each element first advances its input's watermark to its own timestamp.
+    const punctuated = <T extends { t: number }>(src: AsyncIterable<T>, name: string) =>
+      env.fromAsyncIterable(src, { name }).assignTimestampsAndWatermarks(
+        WatermarkStrategy.forGenerator<T>(() => ({
+          onEvent: (_e, ts, out) => out.emitWatermark(ts),
+          onPeriodicEmit() {},
+        })).withTimestampAssigner((e) => e.t),
+      );
+    const lateLeft = new OutputTag<Order>('late-left');
+    const lateRight = new OutputTag<Shipment>('late-right');
+    const joined = punctuated(lefts, 'left')
+      .keyBy((o) => o.user)
+      .intervalJoin(punctuated(rights, 'right').keyBy((s) => s.user))
+      .between(0, 5)
+      .sideOutputLeftLateData(lateLeft)
+      .sideOutputRightLateData(lateRight)
+      .process<string>((o, s, _ctx, out) => out.collect(`${o.id}-${s.id}`));
+    const it = joined
+      .getSideOutput(lateLeft)
+      .map((o) => `late ${o.id}`)
+      .union(
+        joined.getSideOutput(lateRight).map((s) => `late ${s.id}`),
+        joined,
+      )
+      .executeAndCollect()
+      [Symbol.asyncIterator]();
+
+    lefts.push({ id: 'o1', user: 'u', t: 10 });
+    rights.push({ id: 's1', user: 'u', t: 11 });
+    // Once o1-s1 is out, both inputs' watermarks (10 and 11) have reached the join: its watermark is 10.
+    expect((await it.next()).value).toBe('o1-s1');
+    rights.push({ id: 's-late', user: 'u', t: 5 });
+    expect((await it.next()).value).toBe('late s-late');
+    lefts.push({ id: 'o-late', user: 'u', t: 9 });
+    expect((await it.next()).value).toBe('late o-late');
+    // Not late (>= watermark 10): joins with s1 (11 in [10, 15]).
+    lefts.push({ id: 'o2', user: 'u', t: 10 });
+    expect((await it.next()).value).toBe('o2-s1');
+    lefts.end();
+    rights.end();
+    expect((await it.next()).done).toBe(true);
   });
 });

@@ -8,36 +8,7 @@ import {
   TumblingProcessingTimeWindows,
 } from '@tributary/datastream';
 import { describe, expect, it } from 'vitest';
-import { addV, type Ev, ev } from './helpers.js';
-
-/** An unbounded async iterable the test pushes into. */
-function pushable<T>() {
-  const buf: T[] = [];
-  let wake: (() => void) | undefined;
-  let done = false;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  return {
-    push(v: T) {
-      buf.push(v);
-      notify();
-    },
-    end() {
-      done = true;
-      notify();
-    },
-    async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-      for (;;) {
-        while (buf.length > 0) yield buf.shift()!;
-        if (done) return;
-        await new Promise<void>((r) => (wake = r));
-      }
-    },
-  };
-}
+import { addV, type Ev, ev, pushable } from './helpers.js';
 
 /**
  * The default processing-time trigger, counting elements the window operator has assigned: the test advances
