@@ -21,15 +21,17 @@ export class CoProcessOperator<IN1, IN2, OUT> extends TwoInputOperator<IN1, IN2,
       backend ? () => this.timers() : undefined,
       () => backend?.getCurrentKey(),
       this.ctx.operatorName,
+      () => this.ctx.processingTime.now(),
+      () => this.currentWatermark,
     );
     await this.fn.open?.(createRuntimeContext(this.ctx));
   }
   processElement1(value: IN1, timestamp: number): void {
-    this.pctx.ts = timestamp;
+    this.pctx.set(timestamp, 'EVENT_TIME');
     this.fn.processElement1(value, this.pctx, this.pctx);
   }
   processElement2(value: IN2, timestamp: number): void {
-    this.pctx.ts = timestamp;
+    this.pctx.set(timestamp, 'EVENT_TIME');
     this.fn.processElement2(value, this.pctx, this.pctx);
   }
   override onEventTime(_k: unknown, _ns: Namespace, timestamp: number): void {
@@ -41,8 +43,7 @@ export class CoProcessOperator<IN1, IN2, OUT> extends TwoInputOperator<IN1, IN2,
   private fire(timestamp: number, domain: 'EVENT_TIME' | 'PROCESSING_TIME'): void {
     const f = this.fn as KeyedCoProcessFunction<unknown, IN1, IN2, OUT>;
     if (!f.onTimer) return;
-    this.pctx.ts = timestamp;
-    this.pctx.domain = domain;
+    this.pctx.set(timestamp, domain);
     f.onTimer(timestamp, this.pctx, this.pctx);
   }
   override snapshotState(id: number): OperatorSnapshot {

@@ -11,16 +11,28 @@ import type { Collector, Output, OutputTag } from '../output.js';
  */
 export class ProcessContextImpl<K, OUT> implements OnTimerContext<K>, Collector<OUT>, TimerService {
   ts = NO_TIMESTAMP;
+  /** Timestamp given to emitted records: none for processing-time timers (Flink erases it there). */
+  outTs = NO_TIMESTAMP;
   domain: TimeDomain = 'EVENT_TIME';
   constructor(
     private readonly out: Output<OUT>,
     private readonly timersProvider: (() => InternalTimerService) | undefined,
     private readonly keyProvider: () => unknown,
     private readonly operatorName: string,
+    /** Time queries work on non-keyed streams too; only registering timers needs a key. */
+    private readonly clockNow: () => number = () => Date.now(),
+    private readonly watermarkNow: () => number = () => Number.NEGATIVE_INFINITY,
   ) {}
 
+  /** Sets the context for a record or event-time timer (timestamp in and out) or a processing-time timer. */
+  set(timestamp: number, domain: TimeDomain): void {
+    this.ts = timestamp;
+    this.domain = domain;
+    this.outTs = domain === 'PROCESSING_TIME' ? NO_TIMESTAMP : timestamp;
+  }
+
   collect(value: OUT): void {
-    this.out.collect(value, this.ts);
+    this.out.collect(value, this.outTs);
   }
   timestamp(): number | undefined {
     return this.ts === NO_TIMESTAMP ? undefined : this.ts;
@@ -29,7 +41,7 @@ export class ProcessContextImpl<K, OUT> implements OnTimerContext<K>, Collector<
     return this;
   }
   output<X>(tag: OutputTag<X>, value: X): void {
-    this.out.collectSide(tag.id, value, this.ts);
+    this.out.collectSide(tag.id, value, this.outTs);
   }
   getCurrentKey(): K {
     return this.keyProvider() as K;
@@ -46,10 +58,10 @@ export class ProcessContextImpl<K, OUT> implements OnTimerContext<K>, Collector<
     return this.timersProvider();
   }
   currentProcessingTime(): number {
-    return this.timers().currentProcessingTime();
+    return this.clockNow();
   }
   currentWatermark(): number {
-    return this.timers().currentWatermark;
+    return this.watermarkNow();
   }
   registerEventTimeTimer(time: number): void {
     this.timers().registerEventTimeTimer(time, VOID_NAMESPACE);

@@ -20,13 +20,14 @@ export class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT> {
       backend ? () => this.timers() : undefined,
       () => backend?.getCurrentKey(),
       this.ctx.operatorName,
+      () => this.ctx.processingTime.now(),
+      () => this.currentWatermark,
     );
     await super.open();
   }
   processElement(value: IN, timestamp: number): void {
     const c = this.pctx;
-    c.ts = timestamp;
-    c.domain = 'EVENT_TIME';
+    c.set(timestamp, 'EVENT_TIME');
     this.fn.processElement(value, c, c);
   }
   override onEventTime(_key: unknown, _ns: Namespace, timestamp: number): void {
@@ -39,8 +40,7 @@ export class ProcessOperator<IN, OUT> extends UserFunctionOperator<IN, OUT> {
     const f = this.fn as KeyedProcessFunction<unknown, IN, OUT>;
     if (!f.onTimer) return;
     const c = this.pctx;
-    c.ts = timestamp;
-    c.domain = domain;
+    c.set(timestamp, domain);
     f.onTimer(timestamp, c, c);
   }
 }

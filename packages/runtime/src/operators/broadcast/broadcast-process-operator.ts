@@ -88,14 +88,13 @@ export class BroadcastProcessOperator<IN, BIN, OUT> extends TwoInputOperator<IN,
 
   processElement1(value: IN, timestamp: number): void {
     const c = this.mainCtx;
-    c.ts = timestamp;
-    c.domain = 'EVENT_TIME';
+    c.set(timestamp, 'EVENT_TIME');
     this.fn.processElement(value, c as KeyedReadOnlyBroadcastContext<unknown>, c);
   }
 
   processElement2(value: BIN, timestamp: number): void {
     const c = this.broadcastCtx;
-    c.ts = timestamp;
+    c.set(timestamp, 'EVENT_TIME');
     this.fn.processBroadcastElement(value, c, c);
   }
 
@@ -111,8 +110,7 @@ export class BroadcastProcessOperator<IN, BIN, OUT> extends TwoInputOperator<IN,
     const f = this.fn as KeyedBroadcastProcessFunction<unknown, IN, BIN, OUT>;
     if (!f.onTimer) return;
     const c = this.mainCtx;
-    c.ts = timestamp;
-    c.domain = domain;
+    c.set(timestamp, domain);
     f.onTimer(timestamp, c, c);
   }
 
@@ -162,6 +160,9 @@ class BroadcastSideContext<OUT> implements KeyedBroadcastContext, Collector<OUT>
     private readonly forKeys: ((d: StateDescriptor, fn: (key: unknown, state: unknown) => void) => void) | undefined,
   ) {}
 
+  set(timestamp: number, _domain: 'EVENT_TIME'): void {
+    this.ts = timestamp;
+  }
   collect(value: OUT): void {
     this.out.collect(value, this.ts);
   }
