@@ -8,6 +8,8 @@ export * from './file/file-sink-writer.js';
 export * from './file/file-source.js';
 export * from './file/line-splitter.js';
 export * from './file/rolling-policy.js';
+export * from './nexmark/event-files.js';
+export * from './nexmark/event-format.js';
 export * from './nexmark/generator.js';
 export * from './nexmark/generator-config.js';
 export { JavaRandom } from './nexmark/java-random.js';
