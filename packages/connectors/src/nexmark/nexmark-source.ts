@@ -65,9 +65,16 @@ export class NexmarkSource implements Source<NexmarkEvent, NexmarkSplit> {
   }
 }
 
-/** Timestamps (epoch ms) as the source assigns them, watermarks bounded by `nexmarkMaxOutOfOrdernessMs`. */
-export function nexmarkWatermarkStrategy(options: NexmarkOptions = {}): WatermarkStrategy<NexmarkEvent> {
-  const bound = nexmarkMaxOutOfOrdernessMs(resolveNexmarkConfig(options));
+/**
+ * Timestamps (epoch ms) as the source assigns them, watermarks bounded by `nexmarkMaxOutOfOrdernessMs`. Pass the
+ * source's parallelism when `num.event.generators` is not set (each generator's events are that much further apart).
+ */
+export function nexmarkWatermarkStrategy(
+  options: NexmarkOptions = {},
+  parallelism = 1,
+): WatermarkStrategy<NexmarkEvent> {
+  const config = resolveNexmarkConfig(options);
+  const bound = nexmarkMaxOutOfOrdernessMs(config, config.numEventGenerators ?? parallelism);
   return WatermarkStrategy.forBoundedOutOfOrderness<NexmarkEvent>(bound).withTimestampAssigner((e) => e.dateTime);
 }
 
