@@ -96,6 +96,10 @@ describe('kill -9 of the whole process', () => {
       }
       expect(kills).toBeGreaterThan(0);
       expect(committedLines(out).sort()).toEqual(expected(rows));
+      // Running the finished job again from its latest (final) checkpoint adds nothing.
+      const again = await runOnce(out, chk, parallelism, rows, undefined);
+      expect(again.code, again.stderr).toBe(0);
+      expect(committedLines(out).sort()).toEqual(expected(rows));
     }, 120_000);
   }
 });

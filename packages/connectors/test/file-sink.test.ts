@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { dateTimeBucketAssigner, FileSink, type FileSinkWriterState, FileSource } from '@tributary/connectors';
 import { AsyncDataStream, StreamExecutionEnvironment } from '@tributary/datastream';
-import { OperatorMetrics, type SinkWriter, type SinkWriterContext } from '@tributary/runtime';
+import { FINAL_CHECKPOINT_ID, OperatorMetrics, type SinkWriter, type SinkWriterContext } from '@tributary/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sleep } from './support.js';
 
@@ -41,8 +41,9 @@ const visible = (dir: string) => walk(dir).filter((p) => !isHidden(p));
 const hidden = (dir: string) => walk(dir).filter(isHidden);
 const visibleLines = (dir: string) => visible(dir).flatMap((f) => readFileSync(f, 'utf8').split('\n').slice(0, -1));
 
-function writerContext(restoredState?: unknown[]): SinkWriterContext {
+function writerContext(restoredState?: unknown[], commitOnEndOfInput = true): SinkWriterContext {
   return {
+    commitOnEndOfInput,
     subtaskIndex: 0,
     parallelism: 1,
     operatorName: 'file-sink',
@@ -54,6 +55,29 @@ function writerContext(restoredState?: unknown[]): SinkWriterContext {
 }
 
 describe('FileSink writer', () => {
+  it('with a final checkpoint to come, end of input leaves files pending until the final commit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trib-fs-final-'));
+    try {
+      const w = FileSink.forRowFormat<string>(dir)
+        .withBucketAssigner('single')
+        .createWriter(writerContext(undefined, false));
+      w.write('a', undefined);
+      w.write('b', undefined);
+      w.flush(true);
+      const visible = () => readdirSync(dir).filter((f) => !f.startsWith('.'));
+      expect(visible()).toEqual([]);
+      const state = w.snapshotState!(FINAL_CHECKPOINT_ID);
+      expect(visible()).toEqual([]);
+      w.commit!(FINAL_CHECKPOINT_ID);
+      expect(visible()).toHaveLength(1);
+      expect(readFileSync(join(dir, visible()[0]!), 'utf8')).toBe('a\nb\n');
+      expect(state).toHaveLength(1);
+      w.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rolls by size and makes files visible only when their checkpoint completes', () => {
     const dir = tempDir();
     const sink = FileSink.forRowFormat<string>(dir).withBucketAssigner('single').withRollingPolicy({ maxPartSize: 20 });

@@ -114,8 +114,11 @@ export class FileSinkWriter<T> implements SinkWriter<T> {
       for (const b of this.buckets.values()) if (b.part) this.flushPart(b.part);
       return;
     }
-    // End of input: everything written is final (there is no later checkpoint to wait for).
     for (const b of this.buckets.values()) if (b.part) this.roll(b);
+    // With checkpointing, the final checkpoint records the rolled files as pending and its commit publishes them,
+    // so a crash before the job ends cannot publish rows that a restore would produce again.
+    if (!this.ctx.commitOnEndOfInput) return;
+    // Without checkpoints everything written is final (there is no later checkpoint to wait for).
     const all = [...this.pendingByCheckpoint.values()].flat().concat(this.rolled);
     this.pendingByCheckpoint.clear();
     this.rolled = [];

@@ -44,6 +44,8 @@ export class CheckpointCoordinator {
   private nextId: number;
   private readonly pending = new Map<number, Pending>();
   private readonly finished = new Set<string>();
+  /** Final state of finished tasks (taken after end of input), used for every later checkpoint. */
+  private readonly finalSnapshots = new Map<string, Record<string, OperatorSnapshot>>();
   private target: CheckpointTarget | undefined;
   private periodic: NodeJS.Timeout | undefined;
   private lastCompletedAt = 0;
@@ -75,6 +77,7 @@ export class CheckpointCoordinator {
   attach(target: CheckpointTarget): void {
     this.abortAll(new Error('job restarted'));
     this.finished.clear();
+    this.finalSnapshots.clear();
     this.target = target;
   }
 
@@ -106,9 +109,10 @@ export class CheckpointCoordinator {
     this.periodic = undefined;
   }
 
-  taskFinished(vertexId: number, subtask: number): void {
+  taskFinished(vertexId: number, subtask: number, finalSnapshots?: Record<string, OperatorSnapshot>): void {
     const key = `${vertexId}:${subtask}`;
     this.finished.add(key);
+    if (finalSnapshots) this.finalSnapshots.set(key, finalSnapshots);
     // A task that finished before acknowledging contributes no state (it consumed all its input).
     for (const p of this.pending.values()) {
       if (p.awaiting.delete(key)) p.finishedAtTrigger.add(key);
@@ -156,6 +160,40 @@ export class CheckpointCoordinator {
     });
   }
 
+  /**
+   * The checkpoint after every task finished: made of their final snapshots (no barriers). Restoring it resumes
+   * nothing and re-emits nothing; completing it lets two-phase-commit sinks publish their last transactions.
+   */
+  async finalCheckpoint(): Promise<CompletedCheckpoint | undefined> {
+    if (!this.jobDir || this.finalSnapshots.size === 0) return undefined;
+    this.abortAll(new Error('superseded by the final checkpoint'));
+    const id = this.nextId++;
+    const p: Pending = {
+      id,
+      started: Date.now(),
+      timestamp: Date.now(),
+      savepoint: false,
+      targetDir: undefined,
+      awaiting: new Set(),
+      acks: new Map(),
+      finishedAtTrigger: new Set(this.finished),
+      resolve: () => {},
+      reject: () => {},
+      timer: setTimeout(() => {}, 0),
+    };
+    this.persisting++;
+    const written = this.writing.then(() => this.persist(p));
+    this.writing = written.catch(() => {});
+    try {
+      const c = await written;
+      this.latest = c;
+      this.onComplete(c);
+      return c;
+    } finally {
+      this.persisting--;
+    }
+  }
+
   acknowledge(id: number, vertexId: number, subtask: number, snapshots: Record<string, OperatorSnapshot>): void {
     const p = this.pending.get(id);
     if (!p) return;
@@ -194,7 +232,7 @@ export class CheckpointCoordinator {
     const states: OperatorSubtaskState[] = [];
     for (const v of this.jg.vertices) {
       for (let s = 0; s < v.parallelism; s++) {
-        const ack = p.acks.get(`${v.id}:${s}`);
+        const ack = p.acks.get(`${v.id}:${s}`) ?? this.finalSnapshots.get(`${v.id}:${s}`);
         for (const node of v.nodes) {
           const uid = operatorStateKey(node);
           states.push({

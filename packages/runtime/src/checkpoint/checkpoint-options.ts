@@ -1,4 +1,4 @@
-import { ConfigOptions } from '@tributary/core';
+import { ConfigOptions, type Configuration } from '@tributary/core';
 
 const { define } = ConfigOptions;
 
@@ -164,3 +164,8 @@ export const RestartOptions = {
     description: 'Restarts allowed before the backoff resets; beyond that the job fails.',
   }),
 };
+
+/** Whether checkpoints are taken (periodic ones and the final one at end of input). */
+export function checkpointingEnabled(config: Configuration, batchMode: boolean): boolean {
+  return !batchMode && config.get(CheckpointOptions.INTERVAL) > 0 && config.get(CheckpointOptions.DIR) !== '';
+}

@@ -1,5 +1,6 @@
 import type { Clock, Configuration } from '@tributary/core';
 import { CoreOptions } from '@tributary/core';
+import { checkpointingEnabled } from '../checkpoint/checkpoint-options.js';
 import type { JobGraph, JobVertex } from '../graph/job-graph.js';
 import type { OperatorSnapshot } from '../operators/operator-snapshot.js';
 import { createChannelSelector } from '../partition/channel-selector.js';
@@ -43,6 +44,7 @@ export function deployTasks(o: DeployOptions): StreamTask[] {
     acknowledgeCheckpoint: o.acknowledgeCheckpoint,
     declineCheckpoint: o.declineCheckpoint,
     taskFinished: o.taskFinished,
+    takeFinalSnapshots: checkpointingEnabled(o.config, o.batchMode),
   };
   const tasks: StreamTask[] = [];
   for (const v of o.jobGraph.vertices) {

@@ -13,6 +13,7 @@ import {
   type TwoInputOperator,
 } from '../operators/stream-operator.js';
 import type { KeySelector } from '../partition/partitioner.js';
+import { FINAL_CHECKPOINT_ID } from '../sink/sink.js';
 import { InputStatus } from '../source/source.js';
 import { SourceOperator } from '../source/source-operator.js';
 import type { KeyedStateBackend } from '../state/backend.js';
@@ -37,7 +38,9 @@ export interface TaskServices {
     snapshots: Record<string, OperatorSnapshot>,
   ) => void;
   readonly declineCheckpoint: (checkpointId: number, task: StreamTask, reason: unknown) => void;
-  readonly taskFinished: (task: StreamTask) => void;
+  /** Final snapshots go with the finished report (checkpointing on, streaming): they feed the final checkpoint. */
+  readonly takeFinalSnapshots: boolean;
+  readonly taskFinished: (task: StreamTask, finalSnapshots: Record<string, OperatorSnapshot> | undefined) => void;
 }
 
 export function operatorStateKey(node: StreamNode): string {
@@ -393,6 +396,22 @@ export class StreamTask {
       );
   }
 
+  /** State after end of input, for the final checkpoint (sinks prepare their last transaction here). */
+  private async finalSnapshots(): Promise<Record<string, OperatorSnapshot>> {
+    const snapshots: Record<string, OperatorSnapshot> = {};
+    for (let i = 0; i < this.operators.length; i++) {
+      try {
+        snapshots[operatorStateKey(this.vertex.nodes[i]!)] = this.operators[i]!.snapshotState(FINAL_CHECKPOINT_ID);
+        await (this.operators[i] as { prepareSnapshot?: (id: number) => Promise<void> }).prepareSnapshot?.(
+          FINAL_CHECKPOINT_ID,
+        );
+      } catch (e) {
+        throw this.attribute(i, e);
+      }
+    }
+    return snapshots;
+  }
+
   async notifyCheckpointComplete(checkpointId: number): Promise<void> {
     for (let i = 0; i < this.operators.length; i++) {
       try {
@@ -416,8 +435,9 @@ export class StreamTask {
         }
       }
       for (const w of this.allWriters) w.broadcastEvent(END_OF_PARTITION);
+      const finalSnapshots = this.services.takeFinalSnapshots ? await this.finalSnapshots() : undefined;
       this.phase = 'finished';
-      this.services.taskFinished(this);
+      this.services.taskFinished(this, finalSnapshots);
       this.services.wake();
     };
     run().catch((e) => this.services.fail(e));

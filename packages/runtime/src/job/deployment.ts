@@ -11,7 +11,12 @@ export function restoreKey(vertexId: number, subtask: number): string {
 /** What a running attempt tells the job master. */
 export interface DeploymentListener {
   running(): void;
-  taskFinished(vertexId: number, subtask: number): void;
+  taskFinished(vertexId: number, subtask: number, finalSnapshots: Record<string, OperatorSnapshot> | undefined): void;
+  /**
+   * Every task finished; their operators are still open. The master takes the final checkpoint here (when
+   * checkpointing) and has the deployment commit it before the tasks close.
+   */
+  allFinished(): Promise<void>;
   acknowledge(
     checkpointId: number,
     vertexId: number,
@@ -34,6 +39,8 @@ export interface Deployment {
   /** Source tasks inject a barrier (after emitting the final watermark when `drain`). */
   triggerCheckpoint(checkpointId: number, timestamp: number, savepoint: boolean, drain: boolean): void;
   notifyCheckpointComplete(checkpointId: number): void;
+  /** After the final checkpoint: every task commits (notifyCheckpointComplete(FINAL_CHECKPOINT_ID)). */
+  finalCommit(): Promise<void>;
   /** Stops every task; the outcome becomes canceled. */
   cancel(): void;
 }

@@ -4,6 +4,7 @@ import { deployTasks } from '../execution/deploy.js';
 import type { StreamTask } from '../execution/stream-task.js';
 import { TaskExecutor } from '../execution/task-executor.js';
 import type { JobGraph } from '../graph/job-graph.js';
+import { FINAL_CHECKPOINT_ID } from '../sink/sink.js';
 import {
   type Deployment,
   type DeploymentListener,
@@ -54,7 +55,7 @@ export class InProcessDeployment implements Deployment {
       acknowledgeCheckpoint: (id, task, snapshots) =>
         listener.acknowledge(id, task.vertex.id, task.subtaskIndex, snapshots),
       declineCheckpoint: (id, _task, reason) => listener.decline(id, reason),
-      taskFinished: (task) => listener.taskFinished(task.vertex.id, task.subtaskIndex),
+      taskFinished: (task, snaps) => listener.taskFinished(task.vertex.id, task.subtaskIndex, snaps),
     });
     for (const t of this.tasks) executor.add(t);
     this.outcome = this.run(config);
@@ -79,6 +80,13 @@ export class InProcessDeployment implements Deployment {
       if (!this.executor.failed && !this.canceled) {
         this.listener.running();
         await this.executor.run();
+        if (!this.executor.failed && !this.canceled) {
+          try {
+            await this.listener.allFinished();
+          } catch (e) {
+            this.executor.fail(e);
+          }
+        }
       }
     } finally {
       clearInterval(reporter);
@@ -102,6 +110,10 @@ export class InProcessDeployment implements Deployment {
         t.notifyCheckpointComplete(checkpointId).catch((e) => this.executor.fail(e));
       }
     });
+  }
+
+  async finalCommit(): Promise<void> {
+    for (const t of this.tasks) await t.notifyCheckpointComplete(FINAL_CHECKPOINT_ID);
   }
 
   cancel(): void {

@@ -92,7 +92,11 @@ export class JobMaster {
           this.client.transition('RUNNING');
           if (!this.batchMode) coordinatorWithIds.startPeriodic();
         },
-        taskFinished: (v, s) => coordinatorWithIds.taskFinished(v, s),
+        taskFinished: (v, s, snaps) => coordinatorWithIds.taskFinished(v, s, snaps),
+        allFinished: async () => {
+          const final = await coordinatorWithIds.finalCheckpoint();
+          if (final) await this.deployment?.finalCommit();
+        },
         acknowledge: (id, v, s, snaps) => coordinatorWithIds.acknowledge(id, v, s, snaps),
         decline: (id, reason) => coordinatorWithIds.decline(id, reason),
         metrics: (tasks) => {

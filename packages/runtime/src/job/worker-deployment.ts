@@ -25,6 +25,8 @@ export class WorkerDeployment implements Deployment {
   private readonly workers: Worker[] = [];
   private resolveOutcome!: (o: DeploymentOutcome) => void;
   private ended = false;
+  private finalCommitRequested = false;
+  private resolveFinalCommit: (() => void) | undefined;
   private canceling = false;
 
   constructor(
@@ -46,6 +48,8 @@ export class WorkerDeployment implements Deployment {
       }
     }
     const running = new Set<number>();
+    const allFinished = new Set<number>();
+    const committed = new Set<number>();
     const finished = new Set<number>();
     const latest = new Map<number, import('../metrics/operator-metrics.js').TaskMetricsSnapshot[]>();
     const reportMetrics = () => listener.metrics([...latest.values()].flat());
@@ -79,7 +83,22 @@ export class WorkerDeployment implements Deployment {
           CollectRegistry.lookup(m.id)?.end(m.subtask);
           break;
         case 'task-finished':
-          listener.taskFinished(m.vertex, m.subtask);
+          listener.taskFinished(m.vertex, m.subtask, m.snapshots);
+          break;
+        case 'all-finished':
+          allFinished.add(slot);
+          if (allFinished.size === numWorkers) {
+            listener.allFinished().then(
+              () => {
+                if (!this.finalCommitRequested) for (const w of this.workers) w.postMessage({ type: 'release' });
+              },
+              (e) => this.end({ kind: 'failed', error: e }),
+            );
+          }
+          break;
+        case 'final-committed':
+          committed.add(slot);
+          if (committed.size === numWorkers) this.resolveFinalCommit?.();
           break;
         case 'ack':
           listener.acknowledge(m.id, m.vertex, m.subtask, m.snapshots);
@@ -134,6 +153,13 @@ export class WorkerDeployment implements Deployment {
 
   triggerCheckpoint(id: number, timestamp: number, savepoint: boolean, drain: boolean): void {
     for (const w of this.workers) w.postMessage({ type: 'trigger', id, timestamp, savepoint, drain });
+  }
+
+  finalCommit(): Promise<void> {
+    this.finalCommitRequested = true;
+    const done = new Promise<void>((r) => (this.resolveFinalCommit = r));
+    for (const w of this.workers) w.postMessage({ type: 'final-commit' });
+    return Promise.race([done, this.outcome.then(() => {})]);
   }
 
   notifyCheckpointComplete(id: number): void {

@@ -35,7 +35,14 @@ export type WorkerToCoordinator =
   | { readonly type: 'canceled' }
   | { readonly type: 'collect'; readonly id: string; readonly values: unknown[] }
   | { readonly type: 'collect-end'; readonly id: string; readonly subtask: number }
-  | { readonly type: 'task-finished'; readonly vertex: number; readonly subtask: number }
+  | {
+      readonly type: 'task-finished';
+      readonly vertex: number;
+      readonly subtask: number;
+      readonly snapshots: Record<string, OperatorSnapshot> | undefined;
+    }
+  | { readonly type: 'all-finished' }
+  | { readonly type: 'final-committed' }
   | {
       readonly type: 'ack';
       readonly id: number;
@@ -54,7 +61,10 @@ export type CoordinatorToWorker =
       readonly savepoint: boolean;
       readonly drain: boolean;
     }
-  | { readonly type: 'notify'; readonly id: number };
+  | { readonly type: 'notify'; readonly id: number }
+  /** After all workers reported all-finished: commit the final checkpoint, or just close (release). */
+  | { readonly type: 'final-commit' }
+  | { readonly type: 'release' };
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) {

@@ -7,6 +7,7 @@ import { TaskExecutor } from '../execution/task-executor.js';
 import { buildJobGraph, type JobGraph } from '../graph/job-graph.js';
 import type { StreamGraph } from '../graph/stream-graph.js';
 import { CollectRegistry } from '../sink/collect-sink.js';
+import { FINAL_CHECKPOINT_ID } from '../sink/sink.js';
 import { resolveBatchMode } from './runtime-mode.js';
 import {
   type CoordinatorToWorker,
@@ -41,7 +42,11 @@ export async function runWorkerShare(
   let canceled = false;
   const executor = new TaskExecutor(clock, () => {});
   const tasks: ReturnType<typeof deployTasks> = [];
+  let releaseAfterFinish: ((commit: boolean) => void) | undefined;
+  const released = new Promise<boolean>((r) => (releaseAfterFinish = r));
   parent.on('message', (m: CoordinatorToWorker) => {
+    if (m.type === 'final-commit') releaseAfterFinish?.(true);
+    else if (m.type === 'release') releaseAfterFinish?.(false);
     if (m.type === 'cancel') {
       canceled = true;
       executor.stop();
@@ -109,7 +114,8 @@ export async function runWorkerShare(
         acknowledgeCheckpoint: (id, task, snapshots) =>
           post({ type: 'ack', id, vertex: task.vertex.id, subtask: task.subtaskIndex, snapshots }),
         declineCheckpoint: (id, _task, reason) => post({ type: 'decline', id, error: serializeError(reason) }),
-        taskFinished: (task) => post({ type: 'task-finished', vertex: task.vertex.id, subtask: task.subtaskIndex }),
+        taskFinished: (task, snapshots) =>
+          post({ type: 'task-finished', vertex: task.vertex.id, subtask: task.subtaskIndex, snapshots }),
       }),
     );
     for (const t of tasks) executor.add(t);
@@ -131,6 +137,19 @@ export async function runWorkerShare(
   const reporter = setInterval(() => post({ type: 'metrics', tasks: snapshot() }), interval);
   reporter.unref();
   await executor.run();
+  if (!executor.failed && !canceled) {
+    // Operators stay open until the coordinator took the final checkpoint and says whether to commit it.
+    post({ type: 'all-finished' });
+    const commit = await Promise.race([released, new Promise<false>((r) => parent.once('close', () => r(false)))]);
+    if (commit) {
+      try {
+        for (const t of tasks) await t.notifyCheckpointComplete(FINAL_CHECKPOINT_ID);
+        post({ type: 'final-committed' });
+      } catch (e) {
+        executor.fail(e);
+      }
+    }
+  }
   clearInterval(reporter);
   for (const t of tasks) await t.close();
   // Output the program printed in this thread must reach the main thread before the coordinator ends the worker.

@@ -9,7 +9,16 @@ export interface SinkWriterContext {
   /** This subtask's share of the writer state from the checkpoint being restored. */
   readonly restoredState: unknown[] | undefined;
   readonly requestRun: () => void;
+  /**
+   * True when nothing will checkpoint after end of input (checkpointing off, or BATCH): a two-phase-commit writer
+   * then commits what it has at flush(true). False when a final checkpoint follows: the writer keeps the data
+   * pending, the final snapshot records it, and commit(FINAL_CHECKPOINT_ID) publishes it once that is durable.
+   */
+  readonly commitOnEndOfInput: boolean;
 }
+
+/** Checkpoint id given to final snapshots of finished tasks and to the commit after the final checkpoint. */
+export const FINAL_CHECKPOINT_ID = Number.MAX_SAFE_INTEGER;
 
 /**
  * Writes records somewhere. `write` is synchronous and should buffer; `flush` makes buffered records durable.

@@ -1,3 +1,4 @@
+import { checkpointingEnabled } from '../../checkpoint/checkpoint-options.js';
 import type { Sink, SinkWriter } from '../../sink/sink.js';
 import { NO_TIMESTAMP } from '../../time/watermark.js';
 import type { OperatorSnapshot } from '../operator-snapshot.js';
@@ -19,6 +20,7 @@ export class SinkOperator<T> extends OneInputOperator<T, never> {
       metrics: this.ctx.metrics,
       restoredState: restored,
       requestRun: this.ctx.requestRun,
+      commitOnEndOfInput: !checkpointingEnabled(this.ctx.config, this.ctx.batchMode),
     });
   }
   processElement(value: T, timestamp: number): void {
