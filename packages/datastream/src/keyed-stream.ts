@@ -43,39 +43,7 @@ export class KeyedStream<T, K> extends DataStream<T> {
     };
   }
 
-  override transform<O>(
-    name: string,
-    createOperator: () => StreamOperator,
-    extra: {
-      requiresWatermarks?: string;
-      requiresKeyedInput?: string;
-      assignsWatermarks?: boolean;
-      chaining?: StreamNode['chaining'];
-    } = {},
-  ): DataStream<O> {
-    return super.transform<O>(name, createOperator, extra);
-  }
-
-  override map<O>(fn: MapFn<T, O>, name = 'Map'): DataStream<O> {
-    return this.transform(name, () => {
-      const b = bindUserFunction<(v: T) => O>(fn, 'map');
-      return new MapOperator(b.call, b.lifecycle);
-    });
-  }
-
-  override filter(fn: FilterFn<T>, name = 'Filter'): DataStream<T> {
-    return this.transform(name, () => {
-      const b = bindUserFunction<(v: T) => boolean>(fn, 'filter');
-      return new FilterOperator(b.call, b.lifecycle);
-    });
-  }
-
-  override flatMap<O>(fn: FlatMapFn<T, O>, name = 'FlatMap'): DataStream<O> {
-    return this.transform(name, () => {
-      const b = bindUserFunction<(v: T, out: Collector<O>) => Iterable<O> | undefined | void>(fn, 'flatMap');
-      return new FlatMapOperator(b.call, b.lifecycle);
-    });
-  }
+  // map, filter, flatMap and transform are inherited: asInput() above makes every operator added here keyed.
 
   /** KeyedProcessFunction with keyed state and event/processing-time timers. */
   override process<O>(fn: KeyedProcessFunction<K, T, O>, name = 'KeyedProcess'): DataStream<O> {

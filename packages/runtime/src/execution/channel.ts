@@ -13,22 +13,14 @@ export interface InputChannel {
   readonly pending: number;
 }
 
-/** A channel between two subtasks on the same thread: a queue; entries are passed by reference. */
-export class LocalChannel implements OutputChannel, InputChannel {
+/** FIFO of channel entries with O(1) amortised removal (compacts once half of the array is consumed). */
+export class EntryQueue {
   private queue: ChannelEntry[] = [];
   private head = 0;
-  constructor(
-    private readonly capacity: number,
-    private readonly onData: () => void,
-  ) {}
-  send(entry: ChannelEntry): void {
+  push(entry: ChannelEntry): void {
     this.queue.push(entry);
-    this.onData();
   }
-  isWritable(): boolean {
-    return this.queue.length - this.head < this.capacity;
-  }
-  poll(): ChannelEntry | undefined {
+  shift(): ChannelEntry | undefined {
     if (this.head >= this.queue.length) return undefined;
     const e = this.queue[this.head]!;
     this.queue[this.head++] = undefined as unknown as ChannelEntry;
@@ -38,7 +30,29 @@ export class LocalChannel implements OutputChannel, InputChannel {
     }
     return e;
   }
-  get pending(): number {
+  get size(): number {
     return this.queue.length - this.head;
+  }
+}
+
+/** A channel between two subtasks on the same thread: a queue; entries are passed by reference. */
+export class LocalChannel implements OutputChannel, InputChannel {
+  private readonly queue = new EntryQueue();
+  constructor(
+    private readonly capacity: number,
+    private readonly onData: () => void,
+  ) {}
+  send(entry: ChannelEntry): void {
+    this.queue.push(entry);
+    this.onData();
+  }
+  isWritable(): boolean {
+    return this.queue.size < this.capacity;
+  }
+  poll(): ChannelEntry | undefined {
+    return this.queue.shift();
+  }
+  get pending(): number {
+    return this.queue.size;
   }
 }

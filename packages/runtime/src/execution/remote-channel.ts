@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { InputChannel, OutputChannel } from './channel.js';
+import { EntryQueue, type InputChannel, type OutputChannel } from './channel.js';
 import { type ChannelEntry, EventKind } from './elements.js';
 
 /** Messages between worker threads on a peer port. Data buffers are sent as their two arrays. */
@@ -49,8 +49,7 @@ export class RemoteOutputChannel implements OutputChannel {
 
 /** Receiving end of a channel from another thread. */
 export class RemoteInputChannel implements InputChannel {
-  private queue: ChannelEntry[] = [];
-  private head = 0;
+  private readonly queue = new EntryQueue();
   constructor(
     private readonly id: number,
     private readonly port: MessagePort,
@@ -59,18 +58,14 @@ export class RemoteInputChannel implements InputChannel {
     this.queue.push(entry);
   }
   poll(): ChannelEntry | undefined {
-    if (this.head >= this.queue.length) return undefined;
-    const e = this.queue[this.head]!;
-    this.queue[this.head++] = undefined as unknown as ChannelEntry;
-    if (this.head > 64 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
+    const e = this.queue.shift();
+    if (e !== undefined && e.kind === EventKind.Data) {
+      this.port.postMessage({ t: 'credit', c: this.id, n: 1 } satisfies PeerMessage);
     }
-    if (e.kind === EventKind.Data) this.port.postMessage({ t: 'credit', c: this.id, n: 1 } satisfies PeerMessage);
     return e;
   }
   get pending(): number {
-    return this.queue.length - this.head;
+    return this.queue.size;
   }
 }
 
