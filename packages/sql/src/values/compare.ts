@@ -64,7 +64,7 @@ export function valueEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object') {
     // number vs bigint after coercion compare numerically
-    return typeof a === 'bigint' || typeof b === 'bigint' ? (a as bigint) == (b as bigint) : false;
+    return typeof a === 'bigint' || typeof b === 'bigint' ? compareValues(a, b) === 0 : false;
   }
   if (a === null || b === null) return false;
   return valueKey(a) === valueKey(b);

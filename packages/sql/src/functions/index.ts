@@ -1,0 +1,18 @@
+export * from './aggregates/aggregate-function.js';
+export * from './aggregates/builtin.js';
+export * from './aggregates/distinct.js';
+export * from './builtins.js';
+export { roundDecimalType } from './builtins-scalar.js';
+export * as collection from './collection.js';
+export * as conditional from './conditional.js';
+export * from './context.js';
+export * from './date-format.js';
+export * as json from './json.js';
+export * from './json-path.js';
+export * from './logic.js';
+export * as math from './math.js';
+export * from './regex.js';
+export * from './registry.js';
+export * as strings from './string.js';
+export * as temporal from './temporal.js';
+export * from './udf.js';
