@@ -33,7 +33,7 @@ function javaFloating(v: number, digitsAndExp: string): string {
   if (v === Number.NEGATIVE_INFINITY) return '-Infinity';
   if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
   const neg = v < 0;
-  const [mant, expText] = digitsAndExp.replace('-', '').split('e') as [string, string];
+  const [mant, expText] = digitsAndExp.replace(/^-/, '').split('e') as [string, string];
   const digits = mant.replace('.', '');
   const exp = Number(expText);
   const abs = Math.abs(v);
