@@ -284,8 +284,15 @@ export abstract class ExprParser extends TypeParser {
       case 'ustring':
         return this.unicodeString();
       case 'binary': {
-        let hex = '';
-        while (this.tok.kind === 'binary') hex += this.advance().text;
+        // X'0A' 'FF' continues a binary literal (SQL standard continuation)
+        let hex = this.advance().text;
+        while (this.at('string') || this.at('binary')) {
+          const part = this.advance();
+          if (!/^[0-9a-fA-F]*$/.test(part.text) || part.text.length % 2 !== 0) {
+            this.failAt(part, 'Binary literal continuation must contain an even number of hexadecimal digits');
+          }
+          hex += part.text;
+        }
         return { kind: 'binary', hex: hex.toUpperCase(), span: this.spanFrom(start) };
       }
       case 'param':
@@ -512,7 +519,15 @@ export abstract class ExprParser extends TypeParser {
     }
     const table = this.qualifiedName();
     const e: Expr = { kind: 'table-arg', table, span: this.spanFrom(start) };
-    if (this.acceptKws('PARTITION', 'BY')) e.partitionBy = this.exprList();
+    if (this.acceptKws('PARTITION', 'BY')) {
+      // inside an argument list, so one key or a parenthesised list: PARTITION BY k | PARTITION BY (k1, k2)
+      if (this.acceptOp('(')) {
+        e.partitionBy = this.exprList();
+        this.expectOp(')');
+      } else {
+        e.partitionBy = [this.parseExpr()];
+      }
+    }
     e.span = this.spanFrom(start);
     return e;
   }

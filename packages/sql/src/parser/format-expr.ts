@@ -159,7 +159,7 @@ export abstract class ExprFormatter {
       case 'table-arg': {
         if (e.query) return `TABLE (${this.query(e.query)})`;
         let s = `TABLE ${quoteName(e.table ?? [])}`;
-        if (e.partitionBy?.length) s += ` PARTITION BY ${this.list(e.partitionBy)}`;
+        if (e.partitionBy?.length) s += ` PARTITION BY (${this.list(e.partitionBy)})`;
         return s;
       }
       case 'descriptor':

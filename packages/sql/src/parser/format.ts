@@ -136,9 +136,7 @@ class Formatter extends ExprFormatter {
   }
 
   private opts(kw: string, ps: readonly { key: string; value: string }[] | undefined): string {
-    return ps?.length
-      ? ` ${kw} (${ps.map((p) => `${quoteString(p.key)} = ${quoteString(p.value)}`).join(', ')})`
-      : '';
+    return ps?.length ? ` ${kw} (${ps.map((p) => `${quoteString(p.key)} = ${quoteString(p.value)}`).join(', ')})` : '';
   }
 
   statement(s: Statement): string {

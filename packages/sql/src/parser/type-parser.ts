@@ -39,6 +39,7 @@ export abstract class TypeParser extends ParserBase {
     const start = this.tok.start;
     let t = this.typeBase();
     t.nullable = this.nullability(t.nullable);
+    t.span = this.spanFrom(start);
     // postfix collection syntax: INT ARRAY, STRING MULTISET NOT NULL
     for (;;) {
       let name: string | undefined;
