@@ -16,10 +16,10 @@ import * as J from './json.js';
 import { dynamic, type FunctionRegistry, fixed, type Overload } from './registry.js';
 import * as T from './temporal.js';
 
-const STR = Types.string();
-const INT = Types.int();
-const BIGINT = Types.bigint();
-const BOOL = Types.boolean();
+const STR = Types.string(false);
+const INT = Types.int(false);
+const BIGINT = Types.bigint(false);
+const BOOL = Types.boolean(false);
 const num = (v: unknown) => Number(v);
 
 function unitLiteral(fn: string, lits: readonly unknown[] | undefined, i: number): string {
@@ -207,12 +207,12 @@ export function registerMoreBuiltins(r: FunctionRegistry): void {
   r.scalar('JSON_EXISTS', 'JSON_EXISTS(<STRING>, <STRING> [{TRUE|FALSE|UNKNOWN|ERROR} ON ERROR])', [
     dynamic(
       ['CHARACTER_STRING', 'CHARACTER_STRING', 'CHARACTER_STRING'],
-      () => BOOL,
+      () => BOOL.asNullable(),
       (_a, _r, _c, lits) => {
         const f = J.jsonExistsFor(((lits?.[2] as string | undefined)?.toUpperCase() ?? 'FALSE') as J.ExistsOnError);
-        return (j: string, p: string) => f(j, p);
+        return (j: string | null, p: string | null) => (j === null || p === null ? null : f(j, p));
       },
-      { minArgs: 2 },
+      { minArgs: 2, strict: false },
     ),
   ]);
   // JSON_VALUE(json, path [, returningType, onEmptyMode, onEmptyDefault, onErrorMode, onErrorDefault])
@@ -226,9 +226,9 @@ export function registerMoreBuiltins(r: FunctionRegistry): void {
           value: v ?? null,
         });
         const f = J.jsonValueFor(res, beh(lits?.[3], lits?.[4]), beh(lits?.[5], lits?.[6]), { zone: ctx.zone });
-        return (j: string, p: string) => f(j, p);
+        return (j: string | null, p: string | null) => (j === null || p === null ? null : f(j, p));
       },
-      { minArgs: 2 },
+      { minArgs: 2, strict: false },
     ),
   ]);
   // JSON_QUERY(json, path [, wrapper, onEmpty, onError])
@@ -243,9 +243,9 @@ export function registerMoreBuiltins(r: FunctionRegistry): void {
           up(3, 'NULL') as J.QueryBehaviour,
           up(4, 'NULL') as J.QueryBehaviour,
         );
-        return (j: string, p: string) => f(j, p);
+        return (j: string | null, p: string | null) => (j === null || p === null ? null : f(j, p));
       },
-      { minArgs: 2 },
+      { minArgs: 2, strict: false },
     ),
   ]);
   r.scalar('JSON_STRING', 'JSON_STRING(<ANY>)', [

@@ -15,10 +15,10 @@ import { like, similarTo } from './regex.js';
 import { argType, dynamic, type FunctionRegistry, fixed } from './registry.js';
 import * as S from './string.js';
 
-const STR = Types.string();
-const INT = Types.int();
-const DBL = Types.double();
-const BOOL = Types.boolean();
+const STR = Types.string(false);
+const INT = Types.int(false);
+const DBL = Types.double(false);
+const BOOL = Types.boolean(false);
 
 /** CHAR(n) -> VARCHAR(n) as Flink's varyingString strategy; other strings unchanged. */
 function varying(t: LogicalType): LogicalType {

@@ -63,8 +63,9 @@ export function element(a: readonly unknown[]): unknown {
   if (a.length > 1) throw new SqlFunctionError('ELEMENT', 'Array has more than one element.');
   return a[0] ?? null;
 }
-/** ARRAY_CONTAINS(array, v) (NULL v finds NULL elements). */
-export function arrayContains(a: readonly unknown[], v: unknown): boolean {
+/** ARRAY_CONTAINS(array, v): NULL v finds NULL elements; a NULL array gives NULL (hence not strict). */
+export function arrayContains(a: readonly unknown[] | null, v: unknown): boolean | null {
+  if (a === null || a === undefined) return null;
   for (let i = 0; i < a.length; i++) if (same(a[i], v)) return true;
   return false;
 }
@@ -82,12 +83,14 @@ export function arrayDistinct(a: readonly unknown[]): unknown[] {
   return out;
 }
 /** ARRAY_POSITION(array, v): 1-based position of the first match, 0 when absent. */
-export function arrayPosition(a: readonly unknown[], v: unknown): number {
+export function arrayPosition(a: readonly unknown[] | null, v: unknown): number | null {
+  if (a === null || a === undefined) return null;
   for (let i = 0; i < a.length; i++) if (same(a[i], v)) return i + 1;
   return 0;
 }
 /** ARRAY_REMOVE(array, v): all elements not equal to v. */
-export function arrayRemove(a: readonly unknown[], v: unknown): unknown[] {
+export function arrayRemove(a: readonly unknown[] | null, v: unknown): unknown[] | null {
+  if (a === null || a === undefined) return null;
   return a.filter((x) => !same(x, v));
 }
 export function arrayReverse(a: readonly unknown[]): unknown[] {

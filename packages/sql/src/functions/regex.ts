@@ -158,7 +158,7 @@ export function likeRegex(pattern: string, esc?: string | null): RegExp {
   const hit = likeCache.get(key);
   if (hit !== undefined) return hit;
   if (esc !== undefined && esc !== null && esc.length !== 1) {
-    throw new SqlFunctionError('LIKE', `Invalid esc character '${esc}'`);
+    throw new SqlFunctionError('LIKE', `Invalid escape character '${esc}'`);
   }
   let src = '^';
   for (let i = 0; i < pattern.length; i++) {
@@ -166,7 +166,7 @@ export function likeRegex(pattern: string, esc?: string | null): RegExp {
     if (esc && c === esc) {
       const n = pattern[i + 1];
       if (n !== '%' && n !== '_' && n !== esc) {
-        throw new SqlFunctionError('LIKE', `Invalid esc sequence '${pattern}', ${i}`);
+        throw new SqlFunctionError('LIKE', `Invalid escape sequence '${pattern}', ${i}`);
       }
       src += escapeRegex(n);
       i++;
@@ -200,7 +200,7 @@ export function similarRegex(pattern: string, esc?: string | null): RegExp {
     const c = pattern[i]!;
     if (esc && c === esc) {
       const n = pattern[i + 1];
-      if (n === undefined) throw new SqlFunctionError('SIMILAR TO', `Invalid esc sequence in '${pattern}'`);
+      if (n === undefined) throw new SqlFunctionError('SIMILAR TO', `Invalid escape sequence in '${pattern}'`);
       src += escapeRegex(n);
       i++;
       continue;
