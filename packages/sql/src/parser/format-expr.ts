@@ -9,7 +9,7 @@ import type {
   TypeNode,
   WindowSpec,
 } from './ast.js';
-import { BP } from './expr-parser.js';
+import { BP } from './precedence.js';
 import { CONTEXTUAL_KEYWORDS, RESERVED } from './tokens.js';
 
 const SIMPLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]*$/;
