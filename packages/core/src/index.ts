@@ -5,3 +5,5 @@ export * from './duration.js';
 export * from './errors.js';
 export * from './logger.js';
 export * from './suggest.js';
+export * from './types/index.js';
+export * from './values/index.js';

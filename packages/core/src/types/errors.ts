@@ -1,5 +1,5 @@
 /** Errors of the SQL type system and function library; `code` is stable for programs and tests. */
-import { TributaryError } from '@tributary/core';
+import { TributaryError } from '../errors.js';
 
 /** A type string that does not parse; names the offset and what was expected. */
 export class TypeParseError extends TributaryError {

@@ -9,7 +9,7 @@ import {
   supportsImplicitCast,
   Types as T,
   TypeParseError,
-} from '@tributary/sql';
+} from '@tributary/core';
 import { describe, expect, it } from 'vitest';
 
 describe('type printing (Flink asSummaryString)', () => {

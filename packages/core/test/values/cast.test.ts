@@ -9,7 +9,7 @@ import {
   Types as T,
   timeZone,
   tryCastValue,
-} from '@tributary/sql';
+} from '@tributary/core';
 import { describe, expect, it } from 'vitest';
 
 const cast = (v: unknown, from: string, to: string) => castValue(v, parseType(from), parseType(to));

@@ -9,11 +9,10 @@ import {
   decimalRound,
   decimalSubtract,
   divideInt,
-  math,
   multiplyBigint,
   multiplyInt,
   Types as T,
-} from '@tributary/sql';
+} from '@tributary/core';
 import { describe, expect, it } from 'vitest';
 
 const d = (s: string) => Decimal.of(s);
@@ -77,17 +76,5 @@ describe('integer wrap-around (Java semantics)', () => {
     expect(addBigint(9223372036854775807n, 1n)).toBe(-9223372036854775808n);
     expect(multiplyBigint(4294967296n, 4294967296n)).toBe(0n);
     expect(multiplyBigint(3037000500n, 3037000500n)).toBe(-9223372036709301616n);
-  });
-  it('selects implementations by type', () => {
-    const plusTiny = math.arithmeticImpl('+', T.tinyint(), T.tinyint(), T.tinyint());
-    expect(plusTiny(127, 1)).toBe(-128);
-    const mixed = math.arithmeticImpl('*', T.int(), T.bigint(), T.bigint());
-    expect(mixed(3, 9223372036854775807n)).toBe(9223372036854775805n);
-    const decPlusInt = math.arithmeticImpl('+', T.decimal(5, 2), T.int(), T.decimal(13, 2));
-    expect(String(decPlusInt(d('1.25'), 2))).toBe('3.25');
-    const dbl = math.arithmeticImpl('/', T.int(), T.double(), T.double());
-    expect(dbl(1, 0)).toBe(Number.POSITIVE_INFINITY);
-    const intDiv = math.arithmeticImpl('/', T.int(), T.int(), T.int());
-    expect(intDiv(7, 2)).toBe(3);
   });
 });

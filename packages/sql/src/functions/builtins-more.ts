@@ -5,11 +5,15 @@
  * choice is made once per query.
  */
 
-import { findCommonType } from '../types/common-type.js';
-import { SqlValidationError } from '../types/errors.js';
-import { type AggKind, aggregateResultType } from '../types/inference.js';
-import { type LogicalType, Types } from '../types/logical-type.js';
-import { parseType } from '../types/type-parser.js';
+import {
+  type AggKind,
+  aggregateResultType,
+  findCommonType,
+  type LogicalType,
+  parseType,
+  SqlValidationError,
+  Types,
+} from '@tributary/core';
 import { builtinAggregate } from './aggregates/builtin.js';
 import * as Col from './collection.js';
 import * as J from './json.js';

@@ -4,11 +4,17 @@
  * the argument's string type, MD5 STRING).
  */
 
-import { findCommonType } from '../types/common-type.js';
-import { SqlValidationError } from '../types/errors.js';
-import { getPrecision, getScale, isNumeric } from '../types/families.js';
-import { arithmeticType } from '../types/inference.js';
-import { type LogicalType, MAX_DECIMAL_PRECISION, Types } from '../types/logical-type.js';
+import {
+  arithmeticType,
+  findCommonType,
+  getPrecision,
+  getScale,
+  isNumeric,
+  type LogicalType,
+  MAX_DECIMAL_PRECISION,
+  SqlValidationError,
+  Types,
+} from '@tributary/core';
 import * as C from './conditional.js';
 import * as M from './math.js';
 import { like, similarTo } from './regex.js';

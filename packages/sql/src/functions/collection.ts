@@ -3,8 +3,7 @@
  * ROW an array of field values. Element equality uses SQL value equality (values/compare.ts) with NULL elements
  * equal to each other, as Flink's ARRAY_* functions treat them.
  */
-import { SqlFunctionError } from '../types/errors.js';
-import { valueEquals, valueKey } from '../values/compare.js';
+import { SqlFunctionError, valueEquals, valueKey } from '@tributary/core';
 
 const isNull = (v: unknown) => v === null || v === undefined;
 const same = (a: unknown, b: unknown) => (isNull(a) ? isNull(b) : !isNull(b) && valueEquals(a, b));

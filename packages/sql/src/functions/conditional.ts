@@ -3,7 +3,7 @@
  * branches to their common type first, so these only pick values.
  */
 import { createHash } from 'node:crypto';
-import { compareValues, valueEquals } from '../values/compare.js';
+import { compareValues, valueEquals } from '@tributary/core';
 
 /** COALESCE(a, b, ...): the first non-null argument. */
 export function coalesce(...args: unknown[]): unknown {

@@ -4,7 +4,7 @@
  * batch queries can pin "now" to the query start as Flink does.
  */
 import type { Clock } from '@tributary/core';
-import { type TimeZone, timeZone } from '../values/time-zone.js';
+import { type TimeZone, timeZone } from '@tributary/core';
 
 export interface FunctionContext {
   readonly zone: TimeZone;

@@ -17,7 +17,7 @@ import {
   MILLIS_PER_DAY,
   monthOfDays,
   yearOfDays,
-} from '../values/temporal.js';
+} from '@tributary/core';
 
 type Tok = { lit: string } | { f: string; n: number };
 

@@ -6,7 +6,7 @@
  * an empty result; strict mode makes them errors. A path with a wildcard or multi-index is "indefinite": its
  * matches are returned together as one JSON array (Jayway's list result), e.g. `$.a[*].c` -> ["c1","c2"].
  */
-import { SqlFunctionError } from '../types/errors.js';
+import { SqlFunctionError } from '@tributary/core';
 
 type Step =
   | { kind: 'key'; key: string }

@@ -5,12 +5,16 @@
  * document text and path text (both non-null; NULL input gives NULL before the call).
  */
 
-import { SqlFunctionError } from '../types/errors.js';
-import type { LogicalType } from '../types/logical-type.js';
-import { Types } from '../types/logical-type.js';
-import { type CastContext, castFunction, DEFAULT_CAST_CONTEXT } from '../values/cast.js';
-import type { Decimal } from '../values/decimal.js';
-import { formatDouble, formatValue } from '../values/format.js';
+import type { Decimal, LogicalType } from '@tributary/core';
+import {
+  type CastContext,
+  castFunction,
+  DEFAULT_CAST_CONTEXT,
+  formatDouble,
+  formatValue,
+  SqlFunctionError,
+  Types,
+} from '@tributary/core';
 import { compileJsonPath, queryJsonPath } from './json-path.js';
 
 /** Marks a string argument that already is JSON (output of JSON_OBJECT/JSON_ARRAY/JSON_QUERY) to nest it raw. */

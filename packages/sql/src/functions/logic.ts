@@ -2,7 +2,7 @@
  * SQL three-valued logic and comparison helpers for generated code. NULL is `null`; every function here is
  * null-aware by design (not strict).
  */
-import { compareValues, valueEquals } from '../values/compare.js';
+import { compareValues, valueEquals } from '@tributary/core';
 
 export function and3(a: boolean | null, b: boolean | null): boolean | null {
   if (a === false || b === false) return false;

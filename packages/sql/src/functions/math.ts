@@ -4,8 +4,8 @@
  * ROUND/TRUNCATE on DOUBLE go through BigDecimal.valueOf semantics (Flink's SqlFunctionUtils.sround), so
  * ROUND(1.005, 2) = 1.01 and ROUND(-2.5) = -3 (HALF_UP).
  */
-import type { ArithmeticOp } from '../types/inference.js';
-import type { LogicalType } from '../types/logical-type.js';
+import type { ArithmeticOp, LogicalType } from '@tributary/core';
+import * as N from '@tributary/core';
 import {
   Decimal,
   decimalAdd,
@@ -19,8 +19,7 @@ import {
   decimalTruncate,
   divHalfUp,
   pow10,
-} from '../values/decimal.js';
-import * as N from '../values/numeric.js';
+} from '@tributary/core';
 
 /** Any numeric runtime value as a double. */
 export function toDouble(v: unknown): number {

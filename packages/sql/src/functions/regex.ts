@@ -7,7 +7,7 @@
  * `\Q...\E` quoting, POSIX classes `\p{Alpha}` & co, possessive quantifiers (treated as greedy) and atomic groups
  * (treated as non-capturing). Anything JS still rejects is reported as invalid (Flink returns NULL for those).
  */
-import { SqlFunctionError } from '../types/errors.js';
+import { SqlFunctionError } from '@tributary/core';
 
 const POSIX: Record<string, string> = {
   Lower: 'a-z',

@@ -6,10 +6,9 @@
  * Null handling is explicit per overload: `strict` functions are only ever called with non-null arguments (the
  * generated code short-circuits to NULL), others receive nulls and decide themselves (COALESCE, CONCAT_WS, AND...).
  */
-import { closestMatch } from '@tributary/core';
-import { SqlValidationError } from '../types/errors.js';
-import { families, type TypeFamily } from '../types/families.js';
-import type { LogicalType, TypeRoot } from '../types/logical-type.js';
+
+import type { LogicalType, TypeRoot } from '@tributary/core';
+import { closestMatch, families, SqlValidationError, type TypeFamily } from '@tributary/core';
 import type { AggregateFunction } from './aggregates/aggregate-function.js';
 import { DEFAULT_FUNCTION_CONTEXT, type FunctionContext } from './context.js';
 

@@ -3,7 +3,7 @@
  * arguments unless noted; those returning `null` do so where Flink returns NULL for a non-null input
  * (invalid regex, out-of-range index, negative LPAD length...).
  */
-import { SqlFunctionError } from '../types/errors.js';
+import { SqlFunctionError } from '@tributary/core';
 import { javaRegex, translateJavaReplacement } from './regex.js';
 
 export function charLength(s: string): number {

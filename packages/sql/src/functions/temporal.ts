@@ -4,28 +4,31 @@
  * Factories (`*For(type, ctx)`) resolve type- and zone-dependent choices once per query.
  */
 
-import { SqlFunctionError } from '../types/errors.js';
-import type { LogicalType } from '../types/logical-type.js';
+import type { LogicalType } from '@tributary/core';
 import {
   addMonthsToDays,
   dayOfMonthOfDays,
   dayOfYear,
   daysFromCivil,
   floorMod,
+  instantToLocal,
   isoDayOfWeek,
   isoWeek,
+  localToInstant,
   MILLIS_PER_DAY,
   makeTimestamp,
   monthOfDays,
   NanoTimestamp,
   parseTimestamp,
+  SqlFunctionError,
   sqlDayOfWeek,
   type TimestampValue,
+  type TimeZone,
+  timeZone,
   tsMillis,
   tsNanoOfMilli,
   yearOfDays,
-} from '../values/temporal.js';
-import { instantToLocal, localToInstant, type TimeZone, timeZone } from '../values/time-zone.js';
+} from '@tributary/core';
 import type { FunctionContext } from './context.js';
 import { formatWithPattern, parseWithPattern } from './date-format.js';
 

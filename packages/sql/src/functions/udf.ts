@@ -5,10 +5,8 @@
  * (as Flink's @DataTypeHint would) because TypeScript types are erased at runtime.
  */
 
-import { supportsImplicitCast } from '../types/casts.js';
-import { SqlValidationError } from '../types/errors.js';
-import type { LogicalType } from '../types/logical-type.js';
-import { parseType } from '../types/type-parser.js';
+import type { LogicalType } from '@tributary/core';
+import { parseType, SqlValidationError, supportsImplicitCast } from '@tributary/core';
 import type { AggregateFunction } from './aggregates/aggregate-function.js';
 import type { FunctionRegistry, Overload } from './registry.js';
 

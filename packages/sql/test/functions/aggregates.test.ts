@@ -1,14 +1,12 @@
+import { Decimal, parseType, SqlValidationError } from '@tributary/core';
 import {
   type AggregateFunction,
   type AggregateUdf,
   builtinAggregate,
   createBuiltinRegistry,
-  Decimal,
   distinctAggregate,
-  parseType,
   registerUdf,
   runAggregate,
-  SqlValidationError,
 } from '@tributary/sql';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { createBuiltinRegistry, Decimal, json, parseType, SqlFunctionError, Types as T } from '@tributary/sql';
+import { Decimal, parseType, SqlFunctionError, Types as T } from '@tributary/core';
+import { createBuiltinRegistry, json } from '@tributary/sql';
 import { describe, expect, it } from 'vitest';
 
 const reg = createBuiltinRegistry();

@@ -1,14 +1,12 @@
+import { Decimal, parseType, SqlValidationError } from '@tributary/core';
 import {
   and3,
   createBuiltinRegistry,
-  Decimal,
   in3,
   isDistinctFrom,
   like,
   not3,
   or3,
-  parseType,
-  SqlValidationError,
   similarTo,
   translateJavaRegex,
 } from '@tributary/sql';

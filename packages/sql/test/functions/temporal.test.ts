@@ -1,13 +1,5 @@
-import {
-  createBuiltinRegistry,
-  formatWithPattern,
-  functionContext,
-  localToInstant,
-  NanoTimestamp,
-  parseType,
-  parseWithPattern,
-  timeZone,
-} from '@tributary/sql';
+import { localToInstant, NanoTimestamp, parseType, timeZone } from '@tributary/core';
+import { createBuiltinRegistry, formatWithPattern, functionContext, parseWithPattern } from '@tributary/sql';
 import { describe, expect, it } from 'vitest';
 
 const reg = createBuiltinRegistry();

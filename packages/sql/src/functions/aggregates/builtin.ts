@@ -7,11 +7,19 @@
  * scale. VAR/STDDEV use Flink's rewrite (SUM(x*x) - SUM(x)*SUM(x)/COUNT(x)) / COUNT(x) in the argument type's
  * arithmetic (exact, without intermediate overflow) and cast to that type.
  */
-import { SqlValidationError } from '../../types/errors.js';
-import { type AggKind, aggregateResultType } from '../../types/inference.js';
-import type { LogicalType } from '../../types/logical-type.js';
-import { compareValues, valueEquals, valueKey } from '../../values/compare.js';
-import { Decimal, decimalAdd, decimalDivide } from '../../values/decimal.js';
+
+import type { LogicalType } from '@tributary/core';
+import {
+  type AggKind,
+  aggregateResultType,
+  compareValues,
+  Decimal,
+  decimalAdd,
+  decimalDivide,
+  SqlValidationError,
+  valueEquals,
+  valueKey,
+} from '@tributary/core';
 import { multisetAdd } from '../collection.js';
 import type { AggregateFunction } from './aggregate-function.js';
 

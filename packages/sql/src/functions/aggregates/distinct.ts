@@ -3,7 +3,7 @@
  * aggregate, so the inner one sees a value when its count goes 0 -> 1 and a retraction when it goes 1 -> 0.
  * This is what makes DISTINCT correct under retraction and mergeable across windows.
  */
-import { valueKey } from '../../values/compare.js';
+import { valueKey } from '@tributary/core';
 import type { AggregateFunction } from './aggregate-function.js';
 
 interface DistinctAcc {
