@@ -16,3 +16,4 @@ export { JavaRandom } from './nexmark/java-random.js';
 export * from './nexmark/model.js';
 export * from './nexmark/nexmark-source.js';
 export * from './nexmark/options.js';
+export * from './table/table-factory.js';
