@@ -4,8 +4,10 @@ import {
   catalogTable,
   catalogView,
   GenericInMemoryCatalog,
+  genericInMemoryCatalogFactory,
   CatalogManager as Manager,
   ObjectIdentifier,
+  ObjectPath,
   schemaBuilder,
   UnresolvedIdentifier,
 } from '@tributary/sql';
@@ -73,6 +75,16 @@ describe('catalogs and USE', () => {
     await expect(m.unregisterCatalog('default_catalo')).rejects.toThrow(
       "Catalog default_catalo does not exist. Did you mean 'default_catalog'?",
     );
+  });
+
+  it('registering a catalog object under a taken name fails; factories register once per type', async () => {
+    await expect(m.registerCatalog('default_catalog', new GenericInMemoryCatalog('x'))).rejects.toThrow(
+      'Catalog default_catalog already exists.',
+    );
+    expect(() => m.factories.register(genericInMemoryCatalogFactory)).toThrow(
+      "A catalog factory for type 'generic_in_memory' is already registered.",
+    );
+    expect(m.factories.types()).toEqual(['generic_in_memory', 'tributary']);
   });
 
   it('USE errors name the catalog and suggest', async () => {
@@ -147,6 +159,13 @@ describe('identifier resolution', () => {
     const id = new ObjectIdentifier('my cat', 'd`b', 't');
     expect(id.asSummaryString()).toBe('my cat.d`b.t');
     expect(id.asSerializableString()).toBe('`my cat`.`d``b`.`t`');
+    expect(ObjectPath.fromString('db.t').equals(new ObjectPath('db', 't'))).toBe(true);
+    expect(id.toObjectPath().fullName).toBe('d`b.t');
+    expect(() => ObjectPath.fromString('a.b.c')).toThrow(
+      "Cannot parse object path 'a.b.c': expected 'database.object'.",
+    );
+    expect(() => new ObjectPath('', 't')).toThrow('The database name cannot be null or empty.');
+    expect(UnresolvedIdentifier.of('c', 'd', 't').toString()).toBe('`c`.`d`.`t`');
   });
 });
 
@@ -264,6 +283,12 @@ describe('temporary tables and views', () => {
       partitionKeys: ['b'],
     });
     await expect(m.createTable(computedKey, ['t'])).rejects.toThrow("invalid partition key 'b'");
+    await expect(m.createTable(catalogTable({ schema, partitionKeys: ['dt', 'dt'] }), ['t'])).rejects.toThrow(
+      "partition key 'dt' is listed twice",
+    );
+    await expect(m.createTable(catalogView({ schema, originalQuery: ' ' }), ['v'])).rejects.toThrow(
+      'View default_catalog.default_database.v has an empty query.',
+    );
     expect(await m.showTables()).toEqual([]);
   });
 });

@@ -243,4 +243,27 @@ describe('PersistentCatalog persistence', () => {
     expect(existsSync(join(dir, 'catalogs', 'default_catalog', 'databases', 'default_database.json'))).toBe(true);
     await m2.close();
   });
+
+  it("CREATE CATALOG ... WITH ('type'='tributary') lives under the data directory, or under 'path'", async () => {
+    const m1 = await CatalogManager.create({ dataDir: dir });
+    await m1.createCatalog('Lake House', { type: 'tributary', 'default-database': 'raw', 'lock-timeout': '2 s' });
+    await m1.createCatalog('elsewhere', { type: 'tributary', path: join(dir, 'custom') });
+    m1.useCatalog('Lake House');
+    expect(m1.currentDatabase).toBe('raw');
+    await m1.createTable(table('events'), ['events']);
+    await m1.createTable(table('x'), ['elsewhere', 'default_database', 'x']);
+    await m1.close();
+    expect(existsSync(join(dir, 'catalogs', '%4Cake%20%48ouse', 'databases', 'raw.json'))).toBe(true);
+    expect(existsSync(join(dir, 'custom', 'databases', 'default_database.json'))).toBe(true);
+
+    // The catalog definitions themselves are not persisted (Flink's default catalog store is in memory):
+    // declaring them again finds their tables.
+    const m2 = await CatalogManager.create({ dataDir: dir });
+    expect(m2.showCatalogs()).toEqual(['default_catalog']);
+    await m2.createCatalog('Lake House', { type: 'tributary', 'default-database': 'raw' });
+    await m2.createCatalog('elsewhere', { type: 'tributary', path: join(dir, 'custom') });
+    expect((await m2.getTableOrError(['Lake House', 'raw', 'events'])).table).toEqual(table('events'));
+    expect(await m2.showTables({ catalog: 'elsewhere', database: 'default_database' })).toEqual(['x']);
+    await m2.close();
+  });
 });
