@@ -37,7 +37,8 @@ export function startChild(...args: string[]): Child {
     stderr += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, stderr })),
+    // 'close' (not 'exit'): fires after stdout has been read to the end, so `lines` is complete.
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
   );
   return {
     process: child,

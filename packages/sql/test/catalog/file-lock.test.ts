@@ -43,10 +43,10 @@ describe('FileLock', () => {
     // With a longer timeout it gets the lock once the child lets go.
     const patient = new FileLock(lockPath, { timeoutMs: 10_000 });
     await patient.acquire();
-    expect(child.lines).toContain('released');
     expect(ownerOf(lockPath).pid).toBe(process.pid);
     await patient.release();
     expect((await child.exited).code).toBe(0);
+    expect(child.lines).toEqual(['locked', 'released']);
   });
 
   it('breaks the lock of a process that no longer exists', async () => {
