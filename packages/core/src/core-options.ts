@@ -51,6 +51,15 @@ export const CoreOptions = {
     min: 1,
     description: 'Buffers a channel holds before the sender is back-pressured.',
   }),
+  REMOTE_BUFFERS_PER_CHANNEL: define<number>({
+    key: 'tributary.buffer.remote-per-channel',
+    type: 'int',
+    defaultValue: 32,
+    min: 1,
+    description:
+      'Credits (buffers in flight) of a channel between worker threads; more than local channels because credits ' +
+      'return only when the receiving thread yields.',
+  }),
   WORKER_THREADS: define<string>({
     key: 'tributary.worker-threads',
     type: 'enum',

@@ -73,6 +73,7 @@ export async function runWorkerShare(
     const router = new PeerRouter(executor.wake);
     for (const port of Object.values(init.peers)) router.attach(port);
     const capacity = config.get(CoreOptions.BUFFERS_PER_CHANNEL);
+    const remoteCapacity = config.get(CoreOptions.REMOTE_BUFFERS_PER_CHANNEL);
     const locals = new Map<number, LocalChannel>();
     const local = (id: number) => {
       let c = locals.get(id);
@@ -99,7 +100,7 @@ export async function runWorkerShare(
         outputChannel: (spec) => {
           const target = slot(spec.to);
           if (target === init.slot) return local(spec.id);
-          const ch = new RemoteOutputChannel(spec.id, init.peers[target]!, capacity);
+          const ch = new RemoteOutputChannel(spec.id, init.peers[target]!, remoteCapacity);
           router.registerOutput(spec.id, ch);
           return ch;
         },
