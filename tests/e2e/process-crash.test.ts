@@ -12,7 +12,14 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function runOnce(out: string, chk: string, parallelism: number, rows: number, killAfterMs: number | undefined) {
+function runOnce(
+  out: string,
+  chk: string,
+  parallelism: number,
+  rows: number,
+  killAfterMs: number | undefined,
+  extra: string[] = [],
+) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => {
     const child = spawn(
       process.execPath,
@@ -29,6 +36,7 @@ function runOnce(out: string, chk: string, parallelism: number, rows: number, ki
         '--restore',
         'latest',
         '-q',
+        ...extra,
       ],
       { env: { ...process.env, CRASH_OUT: out, CRASH_ROWS: String(rows) }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -77,7 +85,10 @@ describe('kill -9 of the whole process', () => {
   const killsPerJob = Number(process.env.CRASH_KILLS ?? 5);
   for (let j = 0; j < jobs; j++) {
     const parallelism = (j % 2) + 1;
-    it(`job ${j} (parallelism ${parallelism}) killed ${killsPerJob} times resumes with exactly-once output`, async () => {
+    // Every other pair of jobs keeps its state in lmdb with incremental checkpoints.
+    const extra =
+      j % 4 >= 2 ? ['--set', 'state.backend.type=lmdb', '--set', 'execution.checkpointing.incremental=true'] : [];
+    it(`job ${j} (parallelism ${parallelism}${extra.length ? ', lmdb incremental' : ''}) killed ${killsPerJob} times resumes with exactly-once output`, async () => {
       const base = mkdtempSync(join(tmpdir(), 'trib-crash-'));
       dirs.push(base);
       const out = join(base, 'out');
@@ -86,7 +97,7 @@ describe('kill -9 of the whole process', () => {
       let kills = 0;
       for (let round = 0; round < killsPerJob + 20; round++) {
         const killAt = kills < killsPerJob ? 300 + Math.floor(Math.random() * 900) : undefined;
-        const r = await runOnce(out, chk, parallelism, rows, killAt);
+        const r = await runOnce(out, chk, parallelism, rows, killAt, extra);
         if (r.signal === 'SIGKILL') {
           kills++;
           continue;
@@ -97,7 +108,7 @@ describe('kill -9 of the whole process', () => {
       expect(kills).toBeGreaterThan(0);
       expect(committedLines(out).sort()).toEqual(expected(rows));
       // Running the finished job again from its latest (final) checkpoint adds nothing.
-      const again = await runOnce(out, chk, parallelism, rows, undefined);
+      const again = await runOnce(out, chk, parallelism, rows, undefined, extra);
       expect(again.code, again.stderr).toBe(0);
       expect(committedLines(out).sort()).toEqual(expected(rows));
     }, 120_000);

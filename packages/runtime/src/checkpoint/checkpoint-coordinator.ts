@@ -49,6 +49,8 @@ export class CheckpointCoordinator {
   private target: CheckpointTarget | undefined;
   private periodic: NodeJS.Timeout | undefined;
   private lastCompletedAt = 0;
+  /** Directories of checkpoints completed by this job master, for incremental state that builds on them. */
+  private readonly completedDirs = new Map<number, string>();
   /** Checkpoints are written one after another, so retention never deletes one that is still being written. */
   private writing: Promise<unknown> = Promise.resolve();
   private persisting = 0;
@@ -262,7 +264,9 @@ export class CheckpointCoordinator {
         timestamp: p.timestamp,
       },
       states,
+      (id) => this.completedDirs.get(id),
     );
+    this.completedDirs.set(p.id, dir);
     if (!p.savepoint) await pruneCheckpoints(this.jobDir, this.config.get(CheckpointOptions.NUM_RETAINED));
     return { checkpointId: p.id, path: dir, savepoint: p.savepoint, bytes, durationMs: Date.now() - p.started };
   }

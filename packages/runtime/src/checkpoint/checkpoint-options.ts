@@ -43,6 +43,12 @@ export const CheckpointOptions = {
     fallbackKeys: ['state.checkpoints.dir'],
     description: 'Directory for checkpoints (a job gets a subdirectory named after it).',
   }),
+  INCREMENTAL: define<boolean>({
+    key: 'execution.checkpointing.incremental',
+    type: 'boolean',
+    defaultValue: false,
+    description: 'Backends that support it (lmdb) store only key groups changed since the last checkpoint.',
+  }),
   SAVEPOINT_DIR: define<string>({
     key: 'execution.checkpointing.savepoint-dir',
     type: 'string',

@@ -12,6 +12,11 @@ export interface SubtaskStateFile {
   readonly file: string;
   readonly bytes: number;
   readonly sha256: string;
+  /**
+   * Incremental keyed state: path (relative to this snapshot's directory) of the state file of the same operator
+   * subtask in the checkpoint this one builds on; key groups not changed since are read from there.
+   */
+  readonly base?: string;
 }
 
 export interface OperatorStateManifest {

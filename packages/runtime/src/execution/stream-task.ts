@@ -64,6 +64,8 @@ export class StreamTask {
   private blockers: { isInputBlocked(): boolean }[] = [];
   phase: Phase = 'created';
   private readonly alignedCheckpoints: boolean;
+  private readonly incrementalCheckpoints: boolean;
+  private readonly snapshotMode = { incremental: false };
   private readonly bufferTimeout: number;
   private lastFlush = 0;
   /** Wall-clock accounting for busy / back-pressured ratios. */
@@ -81,6 +83,7 @@ export class StreamTask {
     private readonly services: TaskServices,
   ) {
     this.alignedCheckpoints = services.config.get(CheckpointOptions.MODE) === 'EXACTLY_ONCE';
+    this.incrementalCheckpoints = services.config.get(CheckpointOptions.INCREMENTAL);
     this.bufferTimeout = services.config.get(CoreOptions.BUFFER_TIMEOUT);
   }
 
@@ -189,6 +192,7 @@ export class StreamTask {
       operatorState: new OperatorStateStore(snapshot?.operatorState ?? {}),
       metrics,
       restored: snapshot,
+      snapshotMode: this.snapshotMode,
       requestRun: this.services.wake,
       fail: this.services.fail,
     };
@@ -374,6 +378,8 @@ export class StreamTask {
 
   private performCheckpoint(barrier: BarrierEvent): void {
     const snapshots: Record<string, OperatorSnapshot> = {};
+    // Savepoints are always self-contained.
+    this.snapshotMode.incremental = this.incrementalCheckpoints && !barrier.savepoint;
     try {
       for (let i = 0; i < this.operators.length; i++) {
         snapshots[operatorStateKey(this.vertex.nodes[i]!)] = this.operators[i]!.snapshotState(barrier.checkpointId);
@@ -399,6 +405,7 @@ export class StreamTask {
   /** State after end of input, for the final checkpoint (sinks prepare their last transaction here). */
   private async finalSnapshots(): Promise<Record<string, OperatorSnapshot>> {
     const snapshots: Record<string, OperatorSnapshot> = {};
+    this.snapshotMode.incremental = false;
     for (let i = 0; i < this.operators.length; i++) {
       try {
         snapshots[operatorStateKey(this.vertex.nodes[i]!)] = this.operators[i]!.snapshotState(FINAL_CHECKPOINT_ID);
@@ -413,6 +420,7 @@ export class StreamTask {
   }
 
   async notifyCheckpointComplete(checkpointId: number): Promise<void> {
+    for (const b of this.backends) b?.notifyCheckpointComplete?.(checkpointId);
     for (let i = 0; i < this.operators.length; i++) {
       try {
         await this.operators[i]!.notifyCheckpointComplete(checkpointId);

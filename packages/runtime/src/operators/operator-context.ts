@@ -26,6 +26,8 @@ export interface OperatorContext {
   readonly operatorState: OperatorStateStore;
   readonly metrics: OperatorMetrics;
   readonly restored: OperatorSnapshot | undefined;
+  /** Set by the task before it snapshots: incremental keyed snapshots allowed (not for savepoints, final). */
+  readonly snapshotMode: { incremental: boolean };
   /** Asks the task to run again soon (after async work produced output or freed capacity). */
   readonly requestRun: () => void;
   /** Fails the task from an asynchronous callback. */

@@ -67,7 +67,12 @@ export abstract class StreamOperator<OUT = unknown> implements Triggerable {
 
   snapshotState(_checkpointId: number): OperatorSnapshot {
     const snap: OperatorSnapshot = {};
-    if (this.ctx.keyedBackend) snap.keyed = this.ctx.keyedBackend.snapshot();
+    const backend = this.ctx.keyedBackend;
+    if (backend) {
+      snap.keyed = backend.snapshotForCheckpoint
+        ? backend.snapshotForCheckpoint(_checkpointId, this.ctx.snapshotMode.incremental)
+        : backend.snapshot();
+    }
     if (this.timerService) {
       const t = this.timerService.snapshot();
       snap.eventTimers = t.eventTimers;

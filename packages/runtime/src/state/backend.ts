@@ -37,6 +37,11 @@ export function entriesOf(e: KeyGroupEntries): { key: unknown; namespace: Namesp
 export interface KeyedStateSnapshot {
   /** state name -> key group -> entries */
   readonly states: Record<string, Record<number, KeyGroupEntries>>;
+  /**
+   * Present on incremental snapshots: `states` holds only the key groups changed since the completed checkpoint
+   * `baseCheckpointId`; a changed key group absent from `states` became empty. Storage resolves the chain.
+   */
+  readonly incremental?: { readonly baseCheckpointId: number; readonly changedKeyGroups: number[] };
 }
 
 /**
@@ -51,6 +56,9 @@ export interface KeyedStateBackend {
   /** Calls fn for every key that has an entry in the state, with that key set as current. */
   forEachKey(descriptor: StateDescriptor, namespace: Namespace, fn: (key: unknown) => void): void;
   snapshot(): KeyedStateSnapshot;
+  /** Snapshot for a checkpoint; backends that can may return only what changed since the last completed one. */
+  snapshotForCheckpoint?(checkpointId: number, incremental: boolean): KeyedStateSnapshot;
+  notifyCheckpointComplete?(checkpointId: number): void;
   /** Loads entries of the key groups in this backend's range from any number of snapshots. */
   restore(snapshots: readonly KeyedStateSnapshot[]): void;
   /** Approximate number of (key, namespace) entries held, for metrics. */

@@ -51,6 +51,9 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
   private lastCount = 0;
   /** Restored entries of states nobody registered yet: their kind (map or not) is known only at registration. */
   private readonly pending = new Map<string, Record<number, KeyGroupEntries>>();
+  /** Key groups changed per checkpoint taken since the last completed one. */
+  private readonly changesByCheckpoint = new Map<number, number[] | 'all'>();
+  private lastCompleted: number | undefined;
 
   constructor(
     readonly keyGroupRange: KeyGroupRange,
@@ -154,17 +157,55 @@ export class LmdbKeyedStateBackend implements KeyedStateBackend, LmdbKeyContext 
   snapshot(): KeyedStateSnapshot {
     this.store.flush();
     const states: Record<string, Record<number, KeyGroupEntries>> = {};
-    for (const [name, reg] of this.states) states[name] = this.snapshotState(reg);
+    for (const [name, reg] of this.states) states[name] = this.snapshotState(reg, undefined);
     for (const [name, groups] of this.pending) states[name] = groups;
     return { states };
   }
 
-  private snapshotState(reg: Registered): Record<number, KeyGroupEntries> {
+  /**
+   * Incremental when asked and a completed checkpoint of this backend exists: only the key groups written since
+   * then (every checkpoint taken since, completed or not, is included, so an aborted one loses nothing).
+   */
+  snapshotForCheckpoint(checkpointId: number, incremental: boolean): KeyedStateSnapshot {
+    this.store.flush();
+    this.changesByCheckpoint.set(checkpointId, this.store.takeTouched());
+    const base = this.lastCompleted;
+    if (!incremental || base === undefined) return this.snapshot();
+    const changed = new Set<number>();
+    for (const [id, c] of this.changesByCheckpoint) {
+      if (id <= base) continue;
+      if (c === 'all') return this.snapshot();
+      for (const kg of c) if (rangeContains(this.keyGroupRange, kg)) changed.add(kg);
+    }
+    const kgs = [...changed].sort((a, b) => a - b);
+    const states: Record<string, Record<number, KeyGroupEntries>> = {};
+    for (const [name, reg] of this.states) states[name] = this.snapshotState(reg, kgs);
+    for (const [name, groups] of this.pending) {
+      const part: Record<number, KeyGroupEntries> = {};
+      for (const kg of kgs) if (groups[kg]) part[kg] = groups[kg]!;
+      states[name] = part;
+    }
+    return { states, incremental: { baseCheckpointId: base, changedKeyGroups: kgs } };
+  }
+
+  notifyCheckpointComplete(checkpointId: number): void {
+    if (!this.changesByCheckpoint.has(checkpointId)) return;
+    this.lastCompleted = checkpointId;
+    for (const id of [...this.changesByCheckpoint.keys()]) if (id <= checkpointId) this.changesByCheckpoint.delete(id);
+  }
+
+  private snapshotState(
+    reg: Registered,
+    onlyKeyGroups: readonly number[] | undefined,
+  ): Record<number, KeyGroupEntries> {
     const groups: Record<number, KeyGroupEntries> = {};
     const isMap = reg.descriptor.kind === 'map';
     const ttl = reg.descriptor.ttl !== undefined;
     const r = this.reader;
-    for (let kg = this.keyGroupRange.start; kg <= this.keyGroupRange.end; kg++) {
+    const range = this.keyGroupRange;
+    const count = onlyKeyGroups ? onlyKeyGroups.length : range.end - range.start + 1;
+    for (let i = 0; i < count; i++) {
+      const kg = onlyKeyGroups ? onlyKeyGroups[i]! : range.start + i;
       const prefix = u16Chars(kg) + reg.state.idChars;
       const list: KeyGroupEntries = newKeyGroupEntries();
       // Map state: consecutive records of one (key, namespace) become one Map entry.

@@ -48,6 +48,10 @@ export class LmdbStore {
   private readonly dirty = new Map<string, unknown>();
   private readonly batchSize: number;
   private closedFlag = false;
+  /** Key groups written since the last takeTouched() (for incremental checkpoints). */
+  private readonly touchedMap = new Uint8Array(65536);
+  private touchedList: number[] = [];
+  private touchedAll = false;
 
   constructor(
     readonly path: string,
@@ -96,8 +100,30 @@ export class LmdbStore {
     return this.db.doesExist(key);
   }
 
+  private touch(key: string): void {
+    if (key.length < 2) {
+      this.touchedAll = true;
+      return;
+    }
+    const kg = (key.charCodeAt(0) << 8) | key.charCodeAt(1);
+    if (this.touchedMap[kg] === 0) {
+      this.touchedMap[kg] = 1;
+      this.touchedList.push(kg);
+    }
+  }
+
+  /** Key groups changed since the previous call ('all' when a change could span key groups). */
+  takeTouched(): number[] | 'all' {
+    const result: number[] | 'all' = this.touchedAll ? 'all' : this.touchedList;
+    for (const kg of this.touchedList) this.touchedMap[kg] = 0;
+    this.touchedList = [];
+    this.touchedAll = false;
+    return result;
+  }
+
   /** The dirty map cannot hold undefined distinctly, so undefined values are written through at once. */
   put(key: string, value: unknown): void {
+    this.touch(key);
     if (value === undefined) {
       this.dirty.delete(key);
       this.db.putSync(key, undefined);
@@ -108,6 +134,7 @@ export class LmdbStore {
   }
 
   remove(key: string): void {
+    this.touch(key);
     this.dirty.set(key, TOMBSTONE);
     if (this.dirty.size >= this.batchSize) this.flush();
   }
@@ -139,6 +166,7 @@ export class LmdbStore {
 
   /** Removes every entry whose key starts with `prefix`. */
   removePrefix(prefix: string): void {
+    this.touch(prefix);
     this.flush();
     const keys = [...this.db.getKeys({ start: prefix, end: prefixEnd(prefix) })];
     if (keys.length === 0) return;
