@@ -14,7 +14,11 @@ const env = StreamExecutionEnvironment.getExecutionEnvironment();
 env
   // Event time advances 1 ms per 100 records (~100k records per 1 s window), evenly across parallel subtasks.
   .fromSource(
-    new DataGeneratorSource((i) => i, { numberOfRows: records, timestamps: (x) => Math.floor(x / 100), interleaved: true }),
+    new DataGeneratorSource((i) => i, {
+      numberOfRows: records,
+      timestamps: (x) => Math.floor(x / 100),
+      interleaved: true,
+    }),
     WatermarkStrategy.forMonotonousTimestamps<number>(),
     'generator',
   )

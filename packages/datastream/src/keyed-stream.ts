@@ -1,20 +1,13 @@
 import { ProgramError } from '@tributary/core';
 import {
-  bindUserFunction,
-  type Collector,
-  FilterOperator,
-  FlatMapOperator,
   type KeyedProcessFunction,
   type KeySelector,
-  MapOperator,
   ProcessOperator,
   ReduceOperator,
-  type StreamNode,
-  type StreamOperator,
   type Window,
   type WindowAssigner,
 } from '@tributary/runtime';
-import { DataStream, type FilterFn, type FlatMapFn, type MapFn } from './data-stream.js';
+import { DataStream } from './data-stream.js';
 import type { StreamExecutionEnvironment } from './environment.js';
 import { IntervalJoin } from './interval-join.js';
 import { StreamClasses } from './registry.js';

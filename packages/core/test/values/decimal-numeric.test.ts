@@ -11,7 +11,6 @@ import {
   divideInt,
   multiplyBigint,
   multiplyInt,
-  Types as T,
 } from '@tributary/core';
 import { describe, expect, it } from 'vitest';
 
