@@ -37,6 +37,8 @@ export interface TableSourceProvider {
   readonly changelogMode: ChangelogMode;
   /** Optional watermarks the connector itself generates (e.g. per-partition); SQL watermarks come from DDL. */
   readonly watermarks?: WatermarkStrategy<Row>;
+  /** Parallelism from 'scan.parallelism' if the connector supports it. */
+  readonly parallelism?: number;
 }
 
 export interface TableSinkProvider {
