@@ -65,7 +65,7 @@ export class FormatFactoryRegistry {
     if (f !== undefined) return f;
     const ids = this.identifiers();
     throw new TableValidationError(
-      `Could not find any format factory for identifier '${id}' (option '${optionKey}'). Available format identifiers are:\n\n${ids.join('\n')}\n${didYouMean(id, ids)}`.trimEnd(),
+      `Could not find any format factory for identifier '${id}' (option '${optionKey}'). Available format identifiers are:\n\n${ids.join('\n')}${didYouMean(id, ids).replace(' ', '\n\n')}`,
       optionKey,
     );
   }

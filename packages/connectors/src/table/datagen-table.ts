@@ -107,7 +107,7 @@ function randomGen(t: LogicalType, k: number, f: FieldOptions | undefined, nowMs
       const fixed = t.root === 'CHAR';
       return (i) => {
         let x = rand32(k, i) | 1;
-        const n = varLen ? 1 + (x % len) : len;
+        const n = varLen ? 1 + ((x >>> 0) % len) : len;
         let out = '';
         for (let c = 0; c < n; c++) {
           x ^= x << 13;
@@ -123,7 +123,7 @@ function randomGen(t: LogicalType, k: number, f: FieldOptions | undefined, nowMs
       const len = Math.min(length(100), t.length);
       return (i) => {
         let x = rand32(k, i) | 1;
-        const n = varLen ? 1 + (x % len) : len;
+        const n = varLen ? 1 + ((x >>> 0) % len) : len;
         const out = new Uint8Array(t.root === 'BINARY' ? t.length : n);
         for (let c = 0; c < n; c++) {
           x ^= x << 13;

@@ -1,4 +1,4 @@
-import { closestMatch, didYouMean } from '@tributary/core';
+import { closestMatch, didYouMean, editDistance } from '@tributary/core';
 import type { FormatFactoryRegistry } from '../formats/format-factory.js';
 import { defaultFormatRegistry } from '../formats/index.js';
 import { blackholeTableFactory } from './blackhole-table.js';
@@ -37,7 +37,7 @@ export class TableFactoryRegistry {
     if (f !== undefined) return f;
     const ids = this.identifiers();
     throw new TableValidationError(
-      `Could not find any factory for identifier '${identifier}' that implements 'DynamicTableFactory'. Available factory identifiers are:\n\n${ids.join('\n')}\n${didYouMean(identifier, ids)}`.trimEnd(),
+      `Could not find any factory for identifier '${identifier}' that implements 'DynamicTableFactory'. Available factory identifiers are:\n\n${ids.join('\n')}${didYouMean(identifier, ids).replace(' ', '\n\n')}`,
       'connector',
     );
   }
@@ -60,7 +60,7 @@ export class TableFactoryRegistry {
     const expand = (k: string) => (k.includes('#') ? ctx.columns.map((c) => k.replace('#', c.name)) : [k]);
     const required = factory.requiredOptions.flatMap(expand);
     const supported = new Set<string>(['connector', ...required, ...factory.optionalOptions.flatMap(expand)]);
-    const missing = required.filter((k) => options[k] === undefined);
+    const missing = required.filter((k) => options[k] === undefined).sort();
     if (missing.length > 0) {
       throw new TableValidationError(
         `One or more required options are missing for table ${ctx.tableName} ('connector' = '${factory.identifier}').\n\nMissing required options are:\n\n${missing.join('\n')}`,
@@ -76,7 +76,7 @@ export class TableFactoryRegistry {
     if (unknown.length > 0) {
       const list = [...supported].sort();
       const lines = unknown.sort().map((k) => {
-        const m = closestMatch(k, list);
+        const m = closestKey(k, list);
         return m === undefined ? k : `${k} (did you mean '${m}'?)`;
       });
       throw new TableValidationError(
@@ -111,6 +111,24 @@ export class TableFactoryRegistry {
     this.validate(f, ctx);
     return f.createSink(ctx);
   }
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** closestMatch, with ties broken by the longer common prefix ('fields.id.knd' -> 'fields.id.kind', not '.end'). */
+function closestKey(key: string, candidates: readonly string[]): string | undefined {
+  const first = closestMatch(key, candidates);
+  if (first === undefined) return undefined;
+  const d = editDistance(key, first);
+  let best = first;
+  for (const c of candidates) {
+    if (editDistance(key, c) === d && commonPrefix(key, c) > commonPrefix(key, best)) best = c;
+  }
+  return best;
 }
 
 /** A registry with the built-in connectors (datagen, print, blackhole, filesystem) and formats (csv, json). */
