@@ -177,7 +177,15 @@ class CsvDeserializer implements RowDeserializer {
     const s = this.s;
     if (s.nullLiteral !== undefined && text === s.nullLiteral) return null;
     // Flink's csv reads an empty field as NULL for every type but strings
-    if (text === '' && t.root !== 'VARCHAR' && t.root !== 'CHAR') return null;
+    // (with a null literal an empty ARRAY field is unambiguous: the empty array)
+    if (
+      text === '' &&
+      t.root !== 'VARCHAR' &&
+      t.root !== 'CHAR' &&
+      !(t.root === 'ARRAY' && s.nullLiteral !== undefined)
+    ) {
+      return null;
+    }
     if (t.root === 'ARRAY')
       return text === '' ? [] : text.split(s.arrayDelimiter).map((x) => this.nested(x, t.element!));
     if (t.root === 'ROW') {
