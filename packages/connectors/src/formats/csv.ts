@@ -1,4 +1,4 @@
-import { type LogicalType, TributaryError } from '@tributary/core';
+import { type Decimal, type LogicalType, TributaryError } from '@tributary/core';
 import { TableValidationError } from '../table/options.js';
 import type { Row, TableColumn } from '../table/table-factory.js';
 import {
@@ -8,7 +8,7 @@ import {
   type RowDeserializer,
   type RowSerializer,
 } from './format-factory.js';
-import { BAD, scalarToText, textToScalar } from './text-values.js';
+import { BAD, javaDecimalString, scalarToText, textToScalar } from './text-values.js';
 
 export const CSV_OPTIONS = [
   'csv.field-delimiter',
@@ -30,6 +30,8 @@ interface CsvSettings {
   readonly ignoreParseErrors: boolean;
   readonly arrayDelimiter: string;
   readonly nullLiteral: string | undefined;
+  /** DECIMAL as Java's BigDecimal.toString (Flink's default) rather than always plain. */
+  readonly decimalScientific: boolean;
 }
 
 function settingsOf(ctx: FormatContext): CsvSettings {
@@ -49,6 +51,7 @@ function settingsOf(ctx: FormatContext): CsvSettings {
     ignoreParseErrors: o.boolean('csv.ignore-parse-errors', false),
     arrayDelimiter: o.string('csv.array-element-delimiter', ';'),
     nullLiteral: o.string('csv.null-literal'),
+    decimalScientific: o.boolean('csv.write-bigdecimal-in-scientific-notation', true),
   };
   if (s.arrayDelimiter === '') {
     throw new TableValidationError(
@@ -243,6 +246,8 @@ class CsvSerializer implements RowSerializer {
           return x === null || x === undefined ? (s.nullLiteral ?? '') : scalarToText(x, f.type, 'SQL');
         })
         .join(s.arrayDelimiter);
+    } else if (t.root === 'DECIMAL' && s.decimalScientific) {
+      text = javaDecimalString(v as Decimal);
     } else {
       text = scalarToText(v, t, 'SQL');
     }

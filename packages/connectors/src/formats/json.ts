@@ -8,7 +8,7 @@ import {
   type RowSerializer,
 } from './format-factory.js';
 import { JsonNumber, JsonSyntaxError, type JsonValue, jsonString, parseJson } from './json-text.js';
-import { BAD, scalarToText, type TimestampStandard, textToScalar } from './text-values.js';
+import { BAD, javaDecimalString, scalarToText, type TimestampStandard, textToScalar } from './text-values.js';
 
 export const JSON_OPTIONS = [
   'json.fail-on-missing-field',
@@ -145,6 +145,7 @@ class JsonSerializer implements RowSerializer {
   private readonly nullKeyMode: 'FAIL' | 'DROP' | 'LITERAL';
   private readonly nullKeyLiteral: string;
   private readonly ignoreNullFields: boolean;
+  private readonly decimalPlain: boolean;
   private readonly names: string[];
 
   constructor(
@@ -155,7 +156,7 @@ class JsonSerializer implements RowSerializer {
     this.standard = o.enumValue('json.timestamp-format.standard', ['SQL', 'ISO-8601'] as const, 'SQL');
     this.nullKeyMode = o.enumValue('json.map-null-key.mode', ['FAIL', 'DROP', 'LITERAL'] as const, 'FAIL');
     this.nullKeyLiteral = o.string('json.map-null-key.literal', 'null');
-    o.boolean('json.encode.decimal-as-plain-number', false); // validated; DECIMAL is always written plain (see docs)
+    this.decimalPlain = o.boolean('json.encode.decimal-as-plain-number', false);
     this.ignoreNullFields = o.boolean('json.encode.ignore-null-fields', false);
     this.names = columns.map((c) => jsonString(c.name));
   }
@@ -191,7 +192,7 @@ class JsonSerializer implements RowSerializer {
         return t.root === 'FLOAT' ? formatFloat(n) : formatDouble(n);
       }
       case 'DECIMAL':
-        return (v as Decimal).toPlainString();
+        return this.decimalPlain ? (v as Decimal).toPlainString() : javaDecimalString(v as Decimal);
       case 'ARRAY': {
         const a = v as unknown[];
         return `[${a.map((x, i) => this.value(x, t.element!, `${path}[${i}]`)).join(',')}]`;

@@ -62,6 +62,21 @@ export function base64(b: Uint8Array): string {
   return B64 ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64') : '';
 }
 
+/**
+ * Java's BigDecimal.toString (what Jackson writes unless asked for plain numbers): plain unless the scale is
+ * negative or the adjusted exponent is below -6, then `d.dddE-n`.
+ */
+export function javaDecimalString(d: Decimal): string {
+  const unscaled = d.unscaled;
+  const scale = d.scale;
+  const neg = unscaled < 0n;
+  const digits = (neg ? -unscaled : unscaled).toString();
+  const adjusted = digits.length - 1 - scale;
+  if (scale >= 0 && adjusted >= -6) return d.toPlainString();
+  const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${neg ? '-' : ''}${mant}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+}
+
 /** Text of a non-null scalar value. */
 export function scalarToText(v: unknown, t: LogicalType, standard: TimestampStandard): string {
   switch (t.root) {

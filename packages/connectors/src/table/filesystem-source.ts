@@ -110,8 +110,12 @@ class FileSystemTableReader implements SourceReader<Row, FileSourceSplit> {
       f.startOffset === 0
         ? `file '${f.split.path}', line ${f.line}`
         : `file '${f.split.path}', line ${f.line} after byte offset ${f.startOffset}`;
+    const skipped = this.deser.skippedRecords;
     const data = this.deser.deserialize(line, where);
-    if (data === null) return;
+    if (data === null) {
+      if (this.deser.skippedRecords !== skipped) this.ctx.metrics.inc('parseErrorsSkipped');
+      return;
+    }
     const layout = this.layout;
     const row: Row = new Array(layout.length);
     for (let i = 0; i < layout.length; i++) {

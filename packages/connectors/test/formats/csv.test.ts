@@ -107,4 +107,16 @@ describe('csv format', () => {
       ),
     ).toThrow('disabled quote character');
   });
+
+  it('writes tiny DECIMALs in scientific notation unless disabled, as Flink', () => {
+    const cols = { d: Types.decimal(12, 10) };
+    const row = [Decimal.of('-0.0000000123')];
+    expect(csvFormat.createSerializer(formatCtx(cols)).serialize(row)).toBe('-1.23E-8');
+    expect(
+      csvFormat
+        .createSerializer(formatCtx(cols, { 'csv.write-bigdecimal-in-scientific-notation': 'false' }))
+        .serialize(row),
+    ).toBe('-0.0000000123');
+    expect(csvFormat.createDeserializer(formatCtx(cols)).deserialize('-1.23E-8', 'l')).toEqual(row);
+  });
 });

@@ -122,4 +122,14 @@ describe('json format', () => {
       "Could not parse value 'DROPP' for key 'json.map-null-key.mode'",
     );
   });
+
+  it('writes tiny DECIMALs like Java BigDecimal.toString unless decimal-as-plain-number', () => {
+    const cols = { d: Types.decimal(12, 10) };
+    const row = [Decimal.of('0.0000000123')];
+    expect(jsonFormat.createSerializer(formatCtx(cols)).serialize(row)).toBe('{"d":1.23E-8}');
+    expect(
+      jsonFormat.createSerializer(formatCtx(cols, { 'json.encode.decimal-as-plain-number': 'true' })).serialize(row),
+    ).toBe('{"d":0.0000000123}');
+    expect(jsonFormat.createDeserializer(formatCtx(cols)).deserialize('{"d":1.23E-8}', 'l')).toEqual(row);
+  });
 });
