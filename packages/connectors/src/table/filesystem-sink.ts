@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogicalType } from '@tributary/core';
-import type { Sink, SinkWriter, SinkWriterContext } from '@tributary/runtime';
+import { FINAL_CHECKPOINT_ID, type Sink, type SinkWriter, type SinkWriterContext } from '@tributary/runtime';
 import { FileSink } from '../file/file-sink.js';
 import type { RollingPolicyOptions } from '../file/rolling-policy.js';
 import type { RowSerializer } from '../formats/format-factory.js';
@@ -36,7 +36,8 @@ const isCommitState = (s: unknown): s is CommitState =>
  * The filesystem table sink: FileSink (two-phase commit, exactly-once with checkpointing) with one bucket per
  * partition `k1=v1/k2=v2`, files holding the non-partition columns in the table's format.
  *
- * Partition commit (success-file policy, process-time trigger): partitions written before a checkpoint are
+ * Partition commit (success-file policy, process-time trigger; a non-partitioned table is one partition, its
+ * success file goes into 'path'): partitions written before a checkpoint are
  * committed when that checkpoint completes (after FileSink published their files) once 'sink.partition-commit.delay'
  * has passed since the partition was first written; at end of input every written partition is committed. To make
  * `_SUCCESS` cover all rows up to the checkpoint, part files roll at every checkpoint when the policy is on.
@@ -74,15 +75,13 @@ class FileSystemTableWriter implements SinkWriter<Row> {
     };
     const parts = s.partitionColumns;
     const touched = () => this.touched;
-    const assigner =
-      parts.length === 0
-        ? () => ''
-        : (row: Row, c: { currentTime: number }) => {
-            const p = partitionPathOf(row, parts, s.defaultPartitionName);
-            const t = touched();
-            if (!t.has(p)) t.set(p, c.currentTime);
-            return p;
-          };
+    // a non-partitioned table is one partition: the base path ('')
+    const assigner = (row: Row, c: { currentTime: number }) => {
+      const p = parts.length === 0 ? '' : partitionPathOf(row, parts, s.defaultPartitionName);
+      const t = touched();
+      if (!t.has(p)) t.set(p, c.currentTime);
+      return p;
+    };
     const sink = FileSink.forRowFormat<Row>(s.path, encoder)
       .withBucketAssigner(assigner)
       .withRollingPolicy(s.rolling)
@@ -149,7 +148,9 @@ class FileSystemTableWriter implements SinkWriter<Row> {
       for (const [p, t] of m) ready.set(p, Math.min(t, ready.get(p) ?? t));
       this.byCheckpoint.delete(id);
     }
-    const waiting = this.commitPartitions(ready, Date.now());
+    // the commit after the final checkpoint (end of input) commits every partition, whatever the delay
+    const now = checkpointId === FINAL_CHECKPOINT_ID ? Number.POSITIVE_INFINITY : Date.now();
+    const waiting = this.commitPartitions(ready, now);
     // partitions whose delay has not passed wait for a later checkpoint
     if (waiting.size > 0) this.byCheckpoint.set(checkpointId, waiting);
   }

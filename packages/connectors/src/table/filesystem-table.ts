@@ -87,7 +87,7 @@ export function filesystemTableFactory(formats: FormatFactoryRegistry): TableFac
           );
         }
       }
-      const successFile = kinds.includes('success-file') && ctx.partitionKeys.length > 0;
+      const successFile = kinds.includes('success-file');
       const sink = new FileSystemTableSink({
         path,
         tableName: ctx.tableName,

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { defaultTableFactoryRegistry, type Row } from '@tributary/connectors';
 import { type LogicalType, Types } from '@tributary/core';
 import { StreamExecutionEnvironment } from '@tributary/datastream';
+import { FINAL_CHECKPOINT_ID, OperatorMetrics, type SinkWriter, type SinkWriterContext } from '@tributary/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drain, readerContext, sleep } from '../support.js';
 import { tableCtx } from './helpers.js';
@@ -241,5 +242,74 @@ describe('filesystem table connector', () => {
     await sleep(30);
     expect(await drain(reader, 1)).toEqual([[3, 2]]);
     await reader.close?.();
+  });
+
+  it('commits a partition when its checkpoint completes and the delay has passed, all of them at end of input', async () => {
+    const dir = tempDir();
+    const ctx = (commitOnEndOfInput: boolean): SinkWriterContext => ({
+      commitOnEndOfInput,
+      subtaskIndex: 0,
+      parallelism: 1,
+      operatorName: 'fs',
+      attemptNumber: 0,
+      metrics: new OperatorMetrics(),
+      restoredState: undefined,
+      requestRun: () => {},
+    });
+    const writerFor = (path: string, extra: Record<string, string>, partitionKeys: string[]) =>
+      defaultTableFactoryRegistry
+        .createSink(
+          tableCtx(
+            {
+              connector: 'filesystem',
+              path,
+              format: 'csv',
+              'sink.partition-commit.policy.kind': 'success-file',
+              ...extra,
+            },
+            { v: Types.int(), p: Types.string() },
+            partitionKeys,
+          ),
+        )
+        .sink.createWriter(ctx(false)) as SinkWriter<Row>;
+    const now = join(dir, 'now');
+    const w = writerFor(now, {}, ['p']);
+    w.write([1, 'a'], undefined);
+    const success = (base: string, p: string) => existsSync(join(base, `p=${p}`, '_SUCCESS'));
+    w.snapshotState?.(1);
+    w.write([2, 'b'], undefined); // after the barrier of checkpoint 1
+    expect(success(now, 'a')).toBe(false);
+    await w.commit?.(1);
+    expect(success(now, 'a')).toBe(true);
+    expect(
+      readFileSync(join(now, 'p=a', readdirSync(join(now, 'p=a')).find((f) => f.startsWith('part-'))!), 'utf8'),
+    ).toBe('1\n');
+    expect(success(now, 'b')).toBe(false);
+    await w.flush(true);
+    w.snapshotState?.(FINAL_CHECKPOINT_ID);
+    await w.commit?.(FINAL_CHECKPOINT_ID);
+    expect(success(now, 'b')).toBe(true);
+    await w.close();
+
+    const later = join(dir, 'later');
+    const d = writerFor(later, { 'sink.partition-commit.delay': '1 h' }, ['p']);
+    d.write([1, 'a'], undefined);
+    d.snapshotState?.(1);
+    await d.commit?.(1);
+    expect(success(later, 'a')).toBe(false); // an hour has not passed
+    await d.flush(true);
+    d.snapshotState?.(FINAL_CHECKPOINT_ID);
+    await d.commit?.(FINAL_CHECKPOINT_ID);
+    expect(success(later, 'a')).toBe(true);
+    await d.close();
+
+    // a non-partitioned table gets its success file in the table path
+    const flat = join(dir, 'flat');
+    const f = writerFor(flat, {}, []);
+    f.write([1, 'x'], undefined);
+    f.snapshotState?.(1);
+    await f.commit?.(1);
+    expect(existsSync(join(flat, '_SUCCESS'))).toBe(true);
+    await f.close();
   });
 });
