@@ -153,8 +153,9 @@ class CsvDeserializer implements RowDeserializer {
       const fields = splitCsvLine(text, s);
       if (typeof fields === 'string') throw new Bad(`malformed CSV record: ${fields}`);
       const cols = this.columns;
-      if (fields.length < cols.length && !s.ignoreParseErrors) {
-        throw new Bad(`expected ${cols.length} fields but found ${fields.length}`);
+      // as Flink: an arity mismatch fails unless parse errors are ignored (then missing fields are NULL)
+      if (fields.length !== cols.length && !s.ignoreParseErrors) {
+        throw new Bad(`Row length mismatch. ${cols.length} fields expected but was ${fields.length}`);
       }
       const row: Row = new Array(cols.length);
       for (let i = 0; i < cols.length; i++) {

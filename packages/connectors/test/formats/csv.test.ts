@@ -80,7 +80,8 @@ describe('csv format', () => {
       "Failed to deserialize CSV row at file '/data/a.csv', line 7: field 'id' (column 1, INT): cannot parse '12x' as INT. Row: '12x,2024-01-01 00:00:00'",
     );
     expect(err('1,2024-13-01')).toContain("field 'ts' (column 2, TIMESTAMP(3)): cannot parse '2024-13-01'");
-    expect(err('1')).toContain('expected 2 fields but found 1');
+    expect(err('1')).toContain('Row length mismatch. 2 fields expected but was 1');
+    expect(err('1,2024-01-01,x')).toContain('Row length mismatch. 2 fields expected but was 3');
     expect(err('"1,2')).toContain('unterminated quoted field');
     expect(err('99999999999,2024-01-01 00:00:00')).toContain("field 'id'");
   });
